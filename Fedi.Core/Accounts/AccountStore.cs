@@ -1,0 +1,45 @@
+using Dapper;
+using Npgsql;
+
+namespace Fedi.Core.Accounts;
+
+/// <summary>SQL for <c>accounts</c> and <c>account_stats</c>.</summary>
+public sealed class AccountStore(NpgsqlDataSource db)
+{
+    private const string Select = """
+        SELECT a.id, a.username, a.domain, a.display_name, a.note, a.uri, a.url, a.locked, a.bot,
+               a.discoverable, a.suspended_at, a.created_at,
+               COALESCE(s.statuses_count, 0) AS statuses_count,
+               COALESCE(s.following_count, 0) AS following_count,
+               COALESCE(s.followers_count, 0) AS followers_count,
+               s.last_status_at
+        FROM accounts a LEFT JOIN account_stats s ON s.account_id = a.id
+        """;
+
+    public async Task<Account?> FindAsync(long id, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<Account>(new CommandDefinition(
+            $"{Select} WHERE a.id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>By acct: "alice" (local) or "alice@remote.example"; "alice@&lt;local domain&gt;" is local.</summary>
+    public async Task<Account?> FindByAcctAsync(string acct, string localDomain, CancellationToken ct = default)
+    {
+        var parts = acct.TrimStart('@').Split('@', 2);
+        string? domain = parts.Length == 2 && !string.Equals(parts[1], localDomain, StringComparison.OrdinalIgnoreCase) ? parts[1] : null;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<Account>(new CommandDefinition(
+            $"{Select} WHERE lower(a.username) = lower(@username) AND COALESCE(lower(a.domain), '') = COALESCE(lower(@domain), '')",
+            new { username = parts[0], domain }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<Account>> ListAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return [];
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<Account>(new CommandDefinition(
+            $"{Select} WHERE a.id = ANY(@ids)", new { ids = ids.Distinct().ToArray() }, cancellationToken: ct));
+        return rows.AsList();
+    }
+}

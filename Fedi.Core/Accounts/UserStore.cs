@@ -1,0 +1,63 @@
+using Dapper;
+using Npgsql;
+
+namespace Fedi.Core.Accounts;
+
+/// <summary>SQL for <c>users</c>.</summary>
+public sealed class UserStore(NpgsqlDataSource db)
+{
+    private const string Select = """
+        SELECT id, account_id, email, encrypted_password, confirmed_at, admin, disabled, approved, locale,
+               chosen_languages, current_sign_in_at, created_at
+        FROM users
+        """;
+
+    public async Task<User?> FindAsync(long id, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<User>(new CommandDefinition($"{Select} WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    public async Task<User?> FindByEmailAsync(string email, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<User>(new CommandDefinition(
+            $"{Select} WHERE lower(email) = lower(@email)", new { email }, cancellationToken: ct));
+    }
+
+    /// <summary>Checks a password in constant time against the bcrypt hash; null when either is wrong.</summary>
+    public async Task<User?> FindByCredentialsAsync(string email, string password, CancellationToken ct = default)
+    {
+        var user = await FindByEmailAsync(email, ct);
+        if (user is null)
+        {
+            // Spend the same time as a real check so response times do not reveal which e-mails exist.
+            BCrypt.Net.BCrypt.Verify(password, DummyHash);
+            return null;
+        }
+        return BCrypt.Net.BCrypt.Verify(password, user.EncryptedPassword) ? user : null;
+    }
+
+    /// <summary>Records activity; returns the previous current_sign_in_at.</summary>
+    public async Task<DateTime?> TouchSignInAsync(long userId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<DateTime?>(new CommandDefinition("""
+            UPDATE users u SET last_sign_in_at = old.current_sign_in_at, current_sign_in_at = now()
+            FROM (SELECT id, current_sign_in_at FROM users WHERE id = @userId FOR UPDATE) old
+            WHERE u.id = old.id
+            RETURNING old.current_sign_in_at
+            """, new { userId }, cancellationToken: ct));
+    }
+
+    public async Task<bool> ConfirmAsync(string confirmationToken, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition("""
+            UPDATE users SET confirmed_at = now(), confirmation_token = NULL, updated_at = now()
+            WHERE confirmation_token = @confirmationToken AND confirmed_at IS NULL
+            """, new { confirmationToken }, cancellationToken: ct)) == 1;
+    }
+
+    private static readonly string DummyHash = BCrypt.Net.BCrypt.HashPassword("not a password", 10);
+}

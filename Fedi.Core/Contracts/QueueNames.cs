@@ -1,0 +1,17 @@
+namespace Fedi.Core.Contracts;
+
+/// <summary>Mastodon's queues, most important first, with their default fetch weights.</summary>
+public static class QueueNames
+{
+    public const string Default = "default";
+    public const string Push = "push";
+    public const string Ingress = "ingress";
+    public const string Mailers = "mailers";
+    public const string Pull = "pull";
+    public const string Scheduler = "scheduler";
+
+    public static readonly IReadOnlyList<(string Queue, int Weight)> DefaultWeights =
+    [
+        (Default, 8), (Push, 6), (Ingress, 4), (Mailers, 2), (Pull, 1), (Scheduler, 1),
+    ];
+}

@@ -1,0 +1,34 @@
+namespace Fedi.Core.Contracts;
+
+/// <summary>
+/// Pub/sub channels: web and worker publish <see cref="StreamMessage"/>s, streaming subscribes.
+/// Public and hashtag channels carry the anonymous rendering; per-user channels the user's.
+/// </summary>
+public static class RedisChannels
+{
+    public const string Public = "timeline:public";
+    public const string PublicLocal = "timeline:public:local";
+    public const string PublicRemote = "timeline:public:remote";
+    public const string PublicMedia = "timeline:public:media";
+    public const string PublicLocalMedia = "timeline:public:local:media";
+    public const string PublicRemoteMedia = "timeline:public:remote:media";
+
+    /// <summary>Home timeline events for one account (update, delete, status.update, filters_changed…).</summary>
+    public static string Timeline(long accountId) => $"timeline:{accountId}";
+
+    public static string Notifications(long accountId) => $"timeline:{accountId}:notifications";
+
+    public static string List(long listId) => $"timeline:list:{listId}";
+
+    public static string Direct(long accountId) => $"timeline:direct:{accountId}";
+
+    /// <summary><paramref name="normalizedTag"/> is already lower-cased/normalised.</summary>
+    public static string Hashtag(string normalizedTag, bool localOnly = false) =>
+        localOnly ? $"timeline:hashtag:{normalizedTag}:local" : $"timeline:hashtag:{normalizedTag}";
+
+    /// <summary>kill / filters_changed for one account: suspension, disabling.</summary>
+    public static string System(long accountId) => $"timeline:system:{accountId}";
+
+    /// <summary>kill when the access token is revoked: its streams close at once.</summary>
+    public static string AccessToken(long tokenId) => $"timeline:access_token:{tokenId}";
+}

@@ -1,0 +1,35 @@
+namespace Fedi.Core.Contracts;
+
+/// <summary>
+/// Every Redis key that crosses a process boundary, named as Mastodon names it. REDIS_NAMESPACE is
+/// applied by <see cref="Redis.RedisConnection"/>, never here.
+/// </summary>
+public static class RedisKeys
+{
+    /// <summary>Max entries kept in a home or list feed (Mastodon's FeedManager::MAX_ITEMS).</summary>
+    public const int FeedMaxItems = 800;
+
+    /// <summary>Sorted set, member = score = status id, newest 800. Written by the worker (fan-out,
+    /// removal) and by web (rebuild for a returning user); read by web's home timeline.</summary>
+    public static string HomeFeed(long accountId) => $"feed:home:{accountId}";
+
+    /// <summary>Sorted set like <see cref="HomeFeed"/> for a list.</summary>
+    public static string ListFeed(long listId) => $"feed:list:{listId}";
+
+    /// <summary>Hash {status: running|finished}; "the feed is being rebuilt". EX 1 day running, 1 h finished.</summary>
+    public static string Regeneration(long accountId) => $"account:{accountId}:regeneration";
+
+    /// <summary>String "1", EX 1080 s, refreshed every 360 s by streaming while someone listens on
+    /// <paramref name="channel"/>; producers skip per-user pushes when it is absent.</summary>
+    public static string Subscribed(string channel) => $"subscribed:{channel}";
+
+    /// <summary>Seconds a subscribed: key lives, and how often streaming refreshes it.</summary>
+    public static readonly TimeSpan SubscribedTtl = TimeSpan.FromSeconds(1080);
+    public static readonly TimeSpan SubscribedRefresh = TimeSpan.FromSeconds(360);
+
+    /// <summary>String status id, EX 1 h; written by web when a client sends Idempotency-Key.</summary>
+    public static string StatusIdempotency(long accountId, string key) => $"idempotency:status:{accountId}:{key}";
+
+    /// <summary>redlock-style lock key (Mastodon's lockable concern), e.g. lock:distribute:&lt;status id&gt;.</summary>
+    public static string Lock(string name) => $"lock:{name}";
+}

@@ -1,0 +1,21 @@
+using Fedi.Core.Accounts;
+using Fedi.Core.ClientApi;
+using Fedi.Core.OAuth;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fedi.Core.Hosting;
+
+/// <summary>Stores, services and renderers of the shared domain, registered explicitly.</summary>
+public static class DomainServices
+{
+    public static IServiceCollection AddFediDomain(this IServiceCollection services)
+    {
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<CreateAccountService>();
+        services.AddSingleton<UserActivityService>();
+        services.AddSingleton<AccessTokenStore>();
+        services.AddSingleton<AccountRenderer>();
+        return services;
+    }
+}

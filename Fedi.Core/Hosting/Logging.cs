@@ -1,0 +1,32 @@
+using Fedi.Core.Configuration;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Fedi.Core.Hosting;
+
+/// <summary>Serilog to stdout: compact JSON (LOG_FORMAT=json, default) or readable lines (text).</summary>
+public static class Logging
+{
+    public static Serilog.Core.Logger Create(EnvironmentSettings env, string tier)
+    {
+        var level = env.Choice("LOG_LEVEL", LogEventLevel.Information);
+        var format = env.Optional("LOG_FORMAT", "json").ToLowerInvariant();
+        if (format is not ("json" or "text"))
+            throw new SettingsException("LOG_FORMAT", $"'{format}' is not json or text");
+
+        var config = new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("Tier", tier);
+
+        return (format == "json"
+                ? config.WriteTo.Console(new CompactJsonFormatter())
+                : config.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture))
+            .CreateLogger();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Fedi.Core.Contracts;
+using Fedi.Core.Redis;
+using StackExchange.Redis;
+
+namespace Fedi.Core.Jobs;
+
+/// <summary>Enqueues jobs in Sidekiq's wire format (SADD queues + LPUSH queue:&lt;name&gt;).</summary>
+public sealed class JobClient(RedisConnection redis)
+{
+    public Task<string> EnqueueAsync(string jobClass, params JsonNode?[] args) =>
+        EnqueueToAsync(QueueNames.Default, jobClass, args);
+
+    public async Task<string> EnqueueToAsync(string queue, string jobClass, params JsonNode?[] args)
+    {
+        var job = JobPayload.Create(jobClass, queue, args);
+        await PushAsync(queue, [job.ToJson()]);
+        return job.Jid;
+    }
+
+    /// <summary>One round trip for many jobs of the same class (Sidekiq's push_bulk).</summary>
+    public async Task EnqueueManyAsync(string queue, string jobClass, IEnumerable<JsonNode?[]> argsList)
+    {
+        var jobs = argsList.Select(args => (RedisValue)JobPayload.Create(jobClass, queue, args).ToJson()).ToArray();
+        if (jobs.Length > 0) await PushAsync(queue, jobs);
+    }
+
+    /// <summary>Runs the job at <paramref name="runAt"/> (the schedule sorted set).</summary>
+    public async Task<string> ScheduleAsync(DateTimeOffset runAt, string queue, string jobClass, params JsonNode?[] args)
+    {
+        var job = JobPayload.Create(jobClass, queue, args);
+        job.EnqueuedAt = null;
+        await redis.Database.SortedSetAddAsync(SidekiqKeys.Schedule, job.ToJson(), JobPayload.EpochSeconds(runAt));
+        return job.Jid;
+    }
+
+    private async Task PushAsync(string queue, RedisValue[] jobs)
+    {
+        var batch = redis.Database.CreateBatch();
+        var added = batch.SetAddAsync(SidekiqKeys.Queues, queue);
+        var pushed = batch.ListLeftPushAsync(SidekiqKeys.Queue(queue), jobs);
+        batch.Execute();
+        await Task.WhenAll(added, pushed);
+    }
+}

@@ -1,0 +1,42 @@
+using Fedi.Core.Configuration;
+using Fedi.Core.Hosting;
+using Fedi.Core.Json;
+using Fedi.Web.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
+using Serilog;
+
+namespace Fedi.Web;
+
+/// <summary>The web tier: its registrations, middleware and routes, in one explicit list.</summary>
+public static class WebApp
+{
+    /// <summary>Kestrel serves requests concurrently; 10 connections serve far more requests than that
+    /// because none is held across slow work.</summary>
+    public const int DefaultPool = 10;
+
+    public static WebApplication Build(FediSettings settings)
+    {
+        var builder = WebTier.CreateBuilder(settings, defaultPort: 3000);
+        builder.Services.ConfigureHttpJsonOptions(o => FediJson.Configure(o.SerializerOptions));
+        builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()
+            .WithExposedHeaders("Link", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-Request-Id", "Mastodon-Async-Refresh")));
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("127.0.0.0/8"));
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("::1/128"));
+        });
+        builder.Services.AddWebServices();
+
+        var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseMastodonErrors();
+        app.UseSerilogRequestLogging();
+        app.UseCors();
+        app.MapOperations();
+        app.MapWebEndpoints();
+        return app;
+    }
+}
