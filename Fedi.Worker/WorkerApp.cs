@@ -1,18 +1,52 @@
 using Fedi.Core.Configuration;
 using Fedi.Core.Hosting;
+using Fedi.Worker.Engine;
+using Fedi.Worker.Handlers;
 
 namespace Fedi.Worker;
 
 /// <summary>The worker tier: the job engine as a hosted service, plus health and metrics when PORT is set.</summary>
 public static class WorkerApp
 {
-    public static int DefaultPool => 10;
+    /// <summary>One connection per executor plus two for the engine's own work, unless DB_POOL says otherwise.
+    /// A malformed WORKER_CONCURRENCY is reported later, by <see cref="WorkerOptions.From"/>.</summary>
+    public static int DefaultPool()
+    {
+        try
+        {
+            return WorkerOptions.ConcurrencyFrom(EnvironmentSettings.FromProcess()) + 2;
+        }
+        catch (SettingsException)
+        {
+            return 12;
+        }
+    }
 
     public static WebApplication Build(FediSettings settings)
     {
+        var options = WorkerOptions.From(settings.Environment);
         var builder = WebTier.CreateBuilder(settings, defaultPort: null);
+        builder.Services.AddJobEngine(options);
+        builder.Services.AddJobHandlers(options);
         var app = builder.Build();
         app.MapOperations();
         return app;
+    }
+
+    private static IServiceCollection AddJobEngine(this IServiceCollection services, WorkerOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(sp => ProcessIdentity.Create(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ReliableFetch>();
+        services.AddSingleton<JobSettler>();
+        services.AddSingleton<WorkState>();
+        services.AddSingleton<JobStats>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<Heartbeat>();
+        services.AddSingleton<ScheduledPoller>();
+        services.AddSingleton<ProcessRecovery>();
+        services.AddSingleton<QueueSampler>();
+        services.AddHostedService<JobEngine>();
+        return services;
     }
 }

@@ -30,4 +30,10 @@ public static class SidekiqKeys
     /// <summary>Fedi's addition: list of the jobs a process has fetched and not yet finished, so that
     /// a job survives its process dying. Re-queued by survivors once the owner's heartbeat is gone.</summary>
     public static string InProgress(string identity) => $"inprogress:{identity}";
+
+    /// <summary>Fedi's addition: set of process identities that may own an <see cref="InProgress"/> list.
+    /// Added by each worker with its heartbeat, removed with the list once it has been re-queued. Survivors
+    /// look here as well as in <see cref="Processes"/>, because Sidekiq's own tools prune dead processes
+    /// from that set without knowing about their in-progress lists.</summary>
+    public const string InProgressOwners = "inprogress_owners";
 }

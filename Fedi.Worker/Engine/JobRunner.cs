@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Fedi.Core.Jobs;
+using Microsoft.Extensions.Logging;
+
+namespace Fedi.Worker.Engine;
+
+/// <summary>
+/// Runs one fetched job to its end: resolves the handler by "class", runs it, and settles the outcome —
+/// done, retry, dead or discarded — or leaves it in progress when shutdown interrupted it.
+/// </summary>
+public sealed class JobRunner(
+    IEnumerable<IJobHandler> handlers,
+    ReliableFetch fetch,
+    JobSettler settler,
+    WorkState work,
+    JobStats stats,
+    TimeProvider time,
+    ILogger<JobRunner> logger)
+{
+    /// <summary>error_class of a job whose class no handler in this worker knows.</summary>
+    public const string UnknownJobClass = "Fedi::UnknownJobClass";
+
+    private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.JobClass, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> JobClasses => _handlers.Keys;
+
+    public async Task RunAsync(FetchedJob fetched, CancellationToken abort)
+    {
+        var job = JobMessage.TryParse(fetched.Raw);
+        if (job is null)
+        {
+            logger.UnreadableJob(fetched.Queue, fetched.Raw.Length > 500 ? fetched.Raw[..500] : fetched.Raw);
+            stats.Record(failed: true);
+            await Settle("unreadable", "", () => settler.BuryUnreadableAsync(fetched, time.GetUtcNow()));
+            return;
+        }
+
+        var label = _handlers.ContainsKey(job.Class) ? job.Class : JobMetrics.UnknownClass;
+        var executionId = work.Start(fetched, time.GetUtcNow());
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            if (!_handlers.TryGetValue(job.Class, out var handler))
+            {
+                await FailAsync(fetched, job, label, UnknownJobClass, $"no handler for job class '{job.Class}' in this worker", permanent: true);
+                return;
+            }
+            try
+            {
+                await handler.PerformAsync(job.Args, abort);
+            }
+            catch (OperationCanceledException) when (abort.IsCancellationRequested)
+            {
+                // Shutdown: not a failure. The job stays in the in-progress list and is pushed back.
+                logger.JobInterrupted(job.Class, job.Jid, fetched.Queue);
+                return;
+            }
+            catch (Exception e)
+            {
+                await FailAsync(fetched, job, label, ErrorClass(e), e.Message, permanent: e is PermanentJobException);
+                return;
+            }
+            stats.Record(failed: false);
+            JobMetrics.Processed.WithLabels(label).Inc();
+            await Settle(job.Class, job.Jid, () => fetch.CompleteAsync(fetched));
+        }
+        finally
+        {
+            work.Finish(executionId);
+            JobMetrics.Duration.WithLabels(label).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    private async Task FailAsync(FetchedJob fetched, JobMessage job, string label, string errorClass, string message, bool permanent)
+    {
+        var now = time.GetUtcNow();
+        var decision = RetryPolicy.Decide(job, errorClass, message, permanent, now, Random.Shared);
+        if (decision.Outcome == FailureOutcome.Retry)
+            logger.JobRetrying(job.Class, job.Jid, errorClass, message, decision.RetryCount, decision.At - now.ToUnixTimeMilliseconds() / 1000.0);
+        else
+            logger.JobDied(job.Class, job.Jid, errorClass, message, decision.RetryCount, decision.Outcome);
+        stats.Record(failed: true);
+        JobMetrics.Processed.WithLabels(label).Inc();
+        JobMetrics.Failed.WithLabels(label, decision.Outcome.ToString().ToLowerInvariant()).Inc();
+        await Settle(job.Class, job.Jid, () => settler.SettleAsync(fetched, decision));
+    }
+
+    /// <summary>If Redis refuses the write, the job stays in progress: it runs again after a restart rather
+    /// than being lost.</summary>
+    private async Task Settle(string jobClass, string jid, Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            logger.SettleFailed(e, jobClass, jid);
+        }
+    }
+
+    /// <summary>Sidekiq records the exception's class name; ours is the .NET type's full name.</summary>
+    private static string ErrorClass(Exception e) => e.GetType().FullName ?? e.GetType().Name;
+}

@@ -1,0 +1,51 @@
+using Fedi.Core.Configuration;
+
+namespace Fedi.Worker.Engine;
+
+/// <summary>How the job engine of this process runs; read once at start from the environment.</summary>
+public sealed record WorkerOptions
+{
+    /// <summary>WORKER_CONCURRENCY: jobs run at once by this process (Sidekiq's -c).</summary>
+    public int Concurrency { get; init; } = 10;
+
+    public QueuePlan Queues { get; init; } = QueuePlan.Default;
+
+    /// <summary>
+    /// WORKER_HEARTBEAT_TTL (seconds, default 60 as Sidekiq): how long the process hash outlives the last
+    /// heartbeat. Once it has expired the process counts as dead and survivors re-queue its jobs. Tests set
+    /// it to a few seconds so that recovery after kill -9 happens within the test.
+    /// </summary>
+    public TimeSpan HeartbeatTtl { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>FEDI_ENABLE_DIAGNOSTIC_JOBS: registers the test-only job classes (never in production).</summary>
+    public bool DiagnosticJobs { get; init; }
+
+    /// <summary>Beats well inside the TTL: every 5 s, more often when the TTL is short.</summary>
+    public TimeSpan HeartbeatInterval => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, HeartbeatTtl.Ticks / 3));
+
+    /// <summary>How often to look for dead processes: every 15 s, more often when the TTL is short.</summary>
+    public TimeSpan RecoveryInterval => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(15).Ticks, HeartbeatTtl.Ticks / 2));
+
+    /// <summary>Average interval of the schedule/retry poller (each wait is jittered ±50%).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most fetched jobs waiting for an executor.</summary>
+    public int BufferSize => Concurrency;
+
+    /// <summary>Jobs fetched ahead of a free executor, so fast jobs never wait for a round trip; small, so
+    /// that slow jobs leave the rest of the queue to other processes.</summary>
+    public int Prefetch => Math.Max(1, Concurrency / 5);
+
+    /// <summary>Most jobs taken from Redis in one fetch round trip.</summary>
+    public const int FetchBatch = 10;
+
+    public static WorkerOptions From(EnvironmentSettings env) => new()
+    {
+        Concurrency = ConcurrencyFrom(env),
+        Queues = QueuePlan.Parse(env.Optional("WORKER_QUEUES")),
+        HeartbeatTtl = TimeSpan.FromSeconds(env.Int("WORKER_HEARTBEAT_TTL", 60, min: 2, max: 3600)),
+        DiagnosticJobs = env.Bool("FEDI_ENABLE_DIAGNOSTIC_JOBS", false),
+    };
+
+    public static int ConcurrencyFrom(EnvironmentSettings env) => env.Int("WORKER_CONCURRENCY", 10, min: 1, max: 1000);
+}

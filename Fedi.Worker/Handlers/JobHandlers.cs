@@ -1,0 +1,14 @@
+using Fedi.Worker.Engine;
+using Fedi.Worker.Handlers.Diagnostics;
+
+namespace Fedi.Worker.Handlers;
+
+/// <summary>Every job class this worker runs, registered explicitly: the list reads like the feature list.</summary>
+public static class JobHandlers
+{
+    public static IServiceCollection AddJobHandlers(this IServiceCollection services, WorkerOptions options)
+    {
+        if (options.DiagnosticJobs) services.AddSingleton<IJobHandler, TestJobHandler>();
+        return services;
+    }
+}
