@@ -1,6 +1,8 @@
 using Fedi.Web.ClientApi.Instance;
 using Fedi.Web.ClientApi.Statuses;
+using Fedi.Web.ClientApi.Streaming;
 using Fedi.Web.ClientApi.Timelines;
+using Fedi.Web.Pages;
 
 namespace Fedi.Web;
 
@@ -19,5 +21,7 @@ public static class WebServices
         app.MapStatusesEndpoints();
         app.MapTimelinesEndpoints();
         app.MapAccountStatusesEndpoints();
+        app.MapStreamingRedirectEndpoints();
+        app.MapDefaultImagesEndpoints();
     }
 }
