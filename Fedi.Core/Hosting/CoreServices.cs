@@ -22,6 +22,7 @@ public static class CoreServices
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.Database.ConnectionString).Build());
         services.AddSingleton(_ => RedisConnection.Connect(settings.Redis, $"fedi-{settings.Tier}"));
         services.AddSingleton<JobClient>();
+        services.AddSingleton<RedisLock>();
         services.AddSingleton(TimeProvider.System);
         services.AddFediDomain();
         return services;

@@ -1,5 +1,6 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi;
+using Fedi.Core.Follows;
 using Fedi.Core.OAuth;
 using Fedi.Core.Statuses;
 using Fedi.Core.Timelines;
@@ -28,6 +29,13 @@ public static class DomainServices
         services.AddSingleton<TimelineStore>();
         services.AddSingleton<PrecomputeFeedService>();
         services.AddSingleton<HomeTimelineService>();
+        services.AddSingleton<FollowerStore>();
+        services.AddSingleton<TimelineStreams>();
+        services.AddSingleton<FeedMergeStore>();
+        services.AddSingleton<FanOutOnWriteService>();
+        services.AddSingleton<RemoveStatusService>();
+        services.AddSingleton<MergeService>();
+        services.AddSingleton<UnmergeService>();
         return services;
     }
 }

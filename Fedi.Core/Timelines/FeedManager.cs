@@ -45,6 +45,44 @@ public sealed class FeedManager(RedisConnection redis)
         return oldest.Length == 1 ? (long)oldest[0] : null;
     }
 
+    // KEYS = feeds; ARGV[1] = max entries, ARGV[2..] = status ids. Feeds that do not exist are left alone.
+    private const string AddToExistingScript = """
+        local max = tonumber(ARGV[1])
+        local added = 0
+        for _, key in ipairs(KEYS) do
+          if redis.call('EXISTS', key) == 1 then
+            for i = 2, #ARGV do redis.call('ZADD', key, ARGV[i], ARGV[i]) end
+            redis.call('ZREMRANGEBYRANK', key, 0, -(max + 1))
+            added = added + 1
+          end
+        end
+        return added
+        """;
+
+    /// <summary>
+    /// Adds statuses to the home feeds that exist, trimming each, in one script call; returns how many feeds
+    /// took them. A missing feed stays missing: it means "rebuild from PostgreSQL on the next read"
+    /// (<see cref="HomeTimelineService"/>), and a feed started with only the newest status would never be rebuilt.
+    /// Used by fan-out (one status, many feeds) and merge (many statuses, one feed).
+    /// </summary>
+    public async Task<int> AddToExistingHomeFeedsAsync(IReadOnlyCollection<long> accountIds, IReadOnlyCollection<long> statusIds)
+    {
+        if (accountIds.Count == 0 || statusIds.Count == 0) return 0;
+        var keys = accountIds.Select(id => (RedisKey)RedisKeys.HomeFeed(id)).ToArray();
+        RedisValue[] args = [RedisKeys.FeedMaxItems, .. statusIds.Select(id => (RedisValue)id)];
+        return (int)await redis.Database.ScriptEvaluateAsync(AddToExistingScript, keys, args);
+    }
+
+    /// <summary>How many entries the feed holds (0 when it does not exist).</summary>
+    public Task<long> HomeFeedSizeAsync(long accountId) => redis.Database.SortedSetLengthAsync(RedisKeys.HomeFeed(accountId));
+
+    /// <summary>Every status id in the feed (at most <see cref="RedisKeys.FeedMaxItems"/>).</summary>
+    public async Task<IReadOnlyList<long>> ListHomeEntriesAsync(long accountId)
+    {
+        var values = await redis.Database.SortedSetRangeByRankAsync(RedisKeys.HomeFeed(accountId));
+        return values.Select(v => (long)v).ToArray();
+    }
+
     private async Task Pipeline(IEnumerable<(string Key, long StatusId)> writes, bool add)
     {
         var batch = redis.Database.CreateBatch();

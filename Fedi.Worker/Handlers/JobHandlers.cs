@@ -1,5 +1,6 @@
 using Fedi.Worker.Engine;
 using Fedi.Worker.Handlers.Diagnostics;
+using Fedi.Worker.Handlers.Timelines;
 
 namespace Fedi.Worker.Handlers;
 
@@ -8,6 +9,12 @@ public static class JobHandlers
 {
     public static IServiceCollection AddJobHandlers(this IServiceCollection services, WorkerOptions options)
     {
+        // Timelines
+        services.AddSingleton<IJobHandler, DistributionHandler>();
+        services.AddSingleton<IJobHandler, RemovalHandler>();
+        services.AddSingleton<IJobHandler, MergeHandler>();
+        services.AddSingleton<IJobHandler, UnmergeHandler>();
+
         if (options.DiagnosticJobs) services.AddSingleton<IJobHandler, TestJobHandler>();
         return services;
     }

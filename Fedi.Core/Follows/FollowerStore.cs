@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+using Npgsql;
+
+namespace Fedi.Core.Follows;
+
+/// <summary>SQL over <c>follows</c> joined with <c>users</c>: who receives an account's statuses in their home feed.</summary>
+public sealed class FollowerStore(NpgsqlDataSource db)
+{
+    /// <summary>
+    /// The local followers of <paramref name="accountId"/> whose user signed in since <paramref name="activeSince"/>
+    /// (Mastodon's followers_for_local_distribution), in batches by follower id. A connection is held only while
+    /// a batch is read, never while the caller works on it.
+    /// </summary>
+    /// <param name="onlyAccountIds">restricts to these accounts (a direct status reaches mentioned followers only).</param>
+    /// <param name="replyToAccountId">for a reply to someone else: only followers who follow that account or are it
+    /// (Mastodon's home filter drops replies to strangers).</param>
+    public async IAsyncEnumerable<IReadOnlyList<long>> ListActiveLocalFollowerBatchesAsync(
+        long accountId, DateTime activeSince, IReadOnlyCollection<long>? onlyAccountIds, long? replyToAccountId,
+        int batchSize, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var onlyIds = onlyAccountIds?.ToArray();
+        long after = 0;
+        while (true)
+        {
+            List<long> batch;
+            await using (var conn = await db.OpenConnectionAsync(ct))
+            {
+                batch = (await conn.QueryAsync<long>(new CommandDefinition("""
+                    SELECT f.account_id
+                    FROM follows f JOIN users u ON u.account_id = f.account_id
+                    WHERE f.target_account_id = @accountId
+                      AND f.account_id > @after
+                      AND u.current_sign_in_at >= @activeSince
+                      AND (@onlyIds::bigint[] IS NULL OR f.account_id = ANY(@onlyIds))
+                      AND (@replyToAccountId::bigint IS NULL OR f.account_id = @replyToAccountId
+                           OR EXISTS (SELECT 1 FROM follows r
+                                      WHERE r.account_id = f.account_id AND r.target_account_id = @replyToAccountId))
+                    ORDER BY f.account_id
+                    LIMIT @batchSize
+                    """, new { accountId, after, activeSince, onlyIds, replyToAccountId, batchSize }, cancellationToken: ct))).AsList();
+            }
+            if (batch.Count == 0) yield break;
+            yield return batch;
+            if (batch.Count < batchSize) yield break;
+            after = batch[^1];
+        }
+    }
+}

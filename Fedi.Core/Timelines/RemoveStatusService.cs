@@ -1,0 +1,61 @@
+using Fedi.Core.Accounts;
+using Fedi.Core.Configuration;
+using Fedi.Core.Contracts;
+using Fedi.Core.Follows;
+using Fedi.Core.Redis;
+using Fedi.Core.Statuses;
+
+namespace Fedi.Core.Timelines;
+
+/// <summary>
+/// The feed and stream side of Mastodon's RemoveStatusService, for a status the web tier has already
+/// soft-deleted: out of the author's, active followers' and mentioned accounts' home feeds, a <c>delete</c>
+/// to those with a stream open, and to the public channels when it was public. Same lock as fan-out.
+/// </summary>
+public sealed class RemoveStatusService(
+    StatusStore statuses,
+    FollowerStore followers,
+    FeedManager feeds,
+    TimelineStreams streams,
+    RedisLock locks,
+    InstanceOptions instance,
+    TimeProvider time)
+{
+    /// <summary>Does nothing for a status that does not exist or is not deleted (a stray job must not hide a live post).</summary>
+    public async Task RemoveAsync(long statusId, CancellationToken ct = default)
+    {
+        await using var held = await locks.AcquireAsync(FanOutOnWriteService.LockKey(statusId), ct);
+        var status = await statuses.FindIncludingDeletedAsync(statusId, ct);
+        if (status is null || status.DeletedAt is null) return;
+
+        var mentioned = (await statuses.ListMentionedAccountIdsAsync([status.Id], ct))[status.Id].ToHashSet();
+        var done = new HashSet<long>(mentioned) { status.AccountId };
+        await UnpushAsync(done, status.Id);
+
+        if (status.Visibility != StatusVisibility.Direct)
+        {
+            var activeSince = time.GetUtcNow().UtcDateTime.AddDays(-instance.UserActiveDays);
+            await foreach (var batch in followers.ListActiveLocalFollowerBatchesAsync(
+                               status.AccountId, activeSince, null, null, FanOutOnWriteService.BatchSize, ct))
+                await UnpushAsync(batch.Where(id => !done.Contains(id)).ToList(), status.Id);
+        }
+
+        if (status.Visibility == StatusVisibility.Public)
+        {
+            var message = StreamMessage.EncodeDelete(status.Id);
+            await Task.WhenAll(
+                streams.PublishAsync(RedisChannels.Public, message),
+                streams.PublishAsync(status.Local ? RedisChannels.PublicLocal : RedisChannels.PublicRemote, message));
+        }
+    }
+
+    private async Task UnpushAsync(IReadOnlyCollection<long> accountIds, long statusId)
+    {
+        if (accountIds.Count == 0) return;
+        var removed = feeds.RemoveFromHomeFeedsAsync(accountIds, statusId);
+        var listening = streams.ListListeningAsync(accountIds);
+        await Task.WhenAll(removed, listening);
+        var message = StreamMessage.EncodeDelete(statusId);
+        await streams.PublishHomeAsync(listening.Result, _ => message);
+    }
+}

@@ -1,0 +1,30 @@
+using Fedi.Core.ClientApi;
+using Fedi.Core.Contracts;
+using Fedi.Core.Json;
+using Fedi.Core.Statuses;
+
+namespace Fedi.Core.Timelines;
+
+/// <summary>
+/// The <c>update</c> messages of one status, each rendered at most once however many recipients: the
+/// anonymous rendering (public channels), the author's, and the one every other signed-in viewer gets.
+/// A status that is being fanned out is new, so no viewer has favourited, reblogged, bookmarked or muted it
+/// yet: one follower's rendering is every follower's.
+/// </summary>
+public sealed class StatusPayloads(StatusRenderer renderer, Status status)
+{
+    private string? _anonymous;
+    private string? _author;
+    private string? _follower;
+
+    public async Task<string> AnonymousAsync(CancellationToken ct) =>
+        _anonymous ??= await RenderAsync(null, ct);
+
+    /// <summary>The message for <paramref name="viewerId"/>'s home stream.</summary>
+    public async Task<string> ForViewerAsync(long viewerId, CancellationToken ct) => viewerId == status.AccountId
+        ? _author ??= await RenderAsync(viewerId, ct)
+        : _follower ??= await RenderAsync(viewerId, ct);
+
+    private async Task<string> RenderAsync(long? viewerId, CancellationToken ct) =>
+        StreamMessage.Encode(StreamEvents.Update, FediJson.Serialize(await renderer.RenderAsync(status, viewerId, ct)));
+}
