@@ -36,10 +36,13 @@ public sealed partial class JobEngine
                 IReadOnlyList<FetchedJob> jobs;
                 try
                 {
+                    if (fetch.ReclaimNeeded) await fetch.ReclaimUnknownAsync();
                     jobs = await fetch.FetchAsync(options.Queues.Names, orders);
                 }
                 catch (Exception e) when (e is RedisException or TimeoutException)
                 {
+                    // The script may have run and only its reply been lost: jobs we never saw may be ours now.
+                    fetch.MarkForReclaim();
                     logger.LoopFailed(e, "fetch", ErrorDelay);
                     await Task.Delay(ErrorDelay, stop);
                     continue;

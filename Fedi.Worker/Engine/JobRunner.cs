@@ -31,7 +31,7 @@ public sealed class JobRunner(
         {
             logger.UnreadableJob(fetched.Queue, fetched.Raw.Length > 500 ? fetched.Raw[..500] : fetched.Raw);
             stats.Record(failed: true);
-            await Settle("unreadable", "", () => settler.BuryUnreadableAsync(fetched, time.GetUtcNow()));
+            await Settle(fetched, "unreadable", "", () => settler.BuryUnreadableAsync(fetched, time.GetUtcNow()));
             return;
         }
 
@@ -62,7 +62,7 @@ public sealed class JobRunner(
             }
             stats.Record(failed: false);
             JobMetrics.Processed.WithLabels(label).Inc();
-            await Settle(job.Class, job.Jid, () => fetch.CompleteAsync(fetched));
+            await Settle(fetched, job.Class, job.Jid, () => fetch.CompleteAsync(fetched));
         }
         finally
         {
@@ -82,12 +82,12 @@ public sealed class JobRunner(
         stats.Record(failed: true);
         JobMetrics.Processed.WithLabels(label).Inc();
         JobMetrics.Failed.WithLabels(label, decision.Outcome.ToString().ToLowerInvariant()).Inc();
-        await Settle(job.Class, job.Jid, () => settler.SettleAsync(fetched, decision));
+        await Settle(fetched, job.Class, job.Jid, () => settler.SettleAsync(fetched, decision));
     }
 
-    /// <summary>If Redis refuses the write, the job stays in progress: it runs again after a restart rather
-    /// than being lost.</summary>
-    private async Task Settle(string jobClass, string jid, Func<Task> write)
+    /// <summary>If Redis refuses the write, the job stays in the in-progress list, no longer held: the fetch
+    /// loop's reclaim (or a restart) puts it back on its queue and it runs again rather than being lost.</summary>
+    private async Task Settle(FetchedJob fetched, string jobClass, string jid, Func<Task> write)
     {
         try
         {
@@ -96,6 +96,11 @@ public sealed class JobRunner(
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
         {
             logger.SettleFailed(e, jobClass, jid);
+            fetch.MarkForReclaim();
+        }
+        finally
+        {
+            fetch.Release(fetched);
         }
     }
 

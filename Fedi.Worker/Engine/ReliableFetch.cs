@@ -10,7 +10,7 @@ namespace Fedi.Worker.Engine;
 /// leaves that list only when it is settled. Whatever is left there when a process dies goes back to its
 /// queue (<see cref="RequeueAsync"/>).
 /// </summary>
-public sealed class ReliableFetch(RedisConnection redis, ProcessIdentity identity)
+public sealed partial class ReliableFetch(RedisConnection redis, ProcessIdentity identity)
 {
     // KEYS[1] = in-progress list, KEYS[2..] = queues. ARGV[1] = number of queues k; then one fetch order per
     // job wanted, k 1-based queue indices each. Every order holds every queue, so one order that finds
@@ -36,21 +36,29 @@ public sealed class ReliableFetch(RedisConnection redis, ProcessIdentity identit
         return result
         """;
 
+    // The queue a job text names ("default" when it names none or is not JSON). Only the "queue" field is
+    // read; the text itself always goes back untouched (cjson would round 64-bit numbers on re-encoding).
+    private const string QueueOfFunction = """
+        local function queue_of(job)
+          local ok, decoded = pcall(cjson.decode, job)
+          if ok and type(decoded) == 'table' and type(decoded['queue']) == 'string' and decoded['queue'] ~= '' then
+            return decoded['queue']
+          end
+          return 'default'
+        end
+
+        """;
+
     // KEYS: 1 in-progress list, 2 process hash, 3 processes set, 4 work hash, 5 owners set, 6 queues set.
     // ARGV: 1 prefixed "queue:" key stem, 2 identity, 3 "1" = only if the process hash has expired.
-    // Jobs go back to the right end (run next), oldest fetched nearest the right. Only the "queue" field is
-    // read from the JSON; the job text itself is pushed back untouched.
-    private const string RequeueScript = """
+    // Jobs go back to the right end (run next), oldest fetched nearest the right.
+    private const string RequeueScript = QueueOfFunction + """
         if ARGV[3] == '1' and redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
         local n = 0
         while true do
           local job = redis.call('LPOP', KEYS[1])
           if not job then break end
-          local queue = 'default'
-          local ok, decoded = pcall(cjson.decode, job)
-          if ok and type(decoded) == 'table' and type(decoded['queue']) == 'string' and decoded['queue'] ~= '' then
-            queue = decoded['queue']
-          end
+          local queue = queue_of(job)
           redis.call('RPUSH', ARGV[1] .. queue, job)
           redis.call('SADD', KEYS[6], queue)
           n = n + 1
@@ -80,7 +88,11 @@ public sealed class ReliableFetch(RedisConnection redis, ProcessIdentity identit
         var result = (RedisResult[]?)await redis.Database.ScriptEvaluateAsync(FetchScript, keys, args) ?? [];
         var jobs = new List<FetchedJob>(result.Length / 2);
         for (var i = 0; i + 1 < result.Length; i += 2)
-            jobs.Add(new FetchedJob(queues[(int)result[i] - 1], (string)result[i + 1]!));
+        {
+            var job = new FetchedJob(queues[(int)result[i] - 1], (string)result[i + 1]!);
+            Hold(job);
+            jobs.Add(job);
+        }
         return jobs;
     }
 
