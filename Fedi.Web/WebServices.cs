@@ -1,3 +1,8 @@
+using Fedi.Web.ClientApi.Accounts;
+using Fedi.Web.ClientApi.Apps;
+using Fedi.Web.ClientApi.Follows;
+using Fedi.Web.OAuth;
+
 namespace Fedi.Web;
 
 /// <summary>What the web tier registers and routes beyond the shared core.</summary>
@@ -10,5 +15,12 @@ public static class WebServices
 
     public static void MapWebEndpoints(this WebApplication app)
     {
+        app.MapAuthorizeEndpoints();
+        app.MapTokenEndpoints();
+        app.MapOAuthMetadataEndpoints();
+        app.MapConfirmationEndpoints();
+        app.MapAppsEndpoints();
+        app.MapAccountsEndpoints();
+        app.MapFollowsEndpoints();
     }
 }
