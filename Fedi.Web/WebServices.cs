@@ -1,7 +1,12 @@
 using Fedi.Web.ClientApi.Accounts;
 using Fedi.Web.ClientApi.Apps;
 using Fedi.Web.ClientApi.Follows;
+using Fedi.Web.ClientApi.Instance;
+using Fedi.Web.ClientApi.Statuses;
+using Fedi.Web.ClientApi.Streaming;
+using Fedi.Web.ClientApi.Timelines;
 using Fedi.Web.OAuth;
+using Fedi.Web.Pages;
 
 namespace Fedi.Web;
 
@@ -10,6 +15,7 @@ public static class WebServices
 {
     public static IServiceCollection AddWebServices(this IServiceCollection services)
     {
+        services.AddSingleton<Core.Instance.InstanceStatsStore>();
         return services;
     }
 
@@ -22,5 +28,11 @@ public static class WebServices
         app.MapAppsEndpoints();
         app.MapAccountsEndpoints();
         app.MapFollowsEndpoints();
+        app.MapInstanceEndpoints();
+        app.MapStatusesEndpoints();
+        app.MapTimelinesEndpoints();
+        app.MapAccountStatusesEndpoints();
+        app.MapStreamingRedirectEndpoints();
+        app.MapDefaultImagesEndpoints();
     }
 }

@@ -34,6 +34,10 @@ public static class DomainServices
         services.AddSingleton<RelationshipRenderer>();
         services.AddSingleton<StatusStore>();
         services.AddSingleton<StatusRenderer>();
+        services.AddSingleton<StatusPolicy>();
+        services.AddSingleton<StatusIdempotency>();
+        services.AddSingleton<PostStatusService>();
+        services.AddSingleton<DeleteStatusService>();
         services.AddSingleton<FeedManager>();
         services.AddSingleton<TimelineStore>();
         services.AddSingleton<PrecomputeFeedService>();
