@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Fedi.Core.ClientApi;
 
 /// <summary>Mastodon's Application entity (REST::ApplicationSerializer), shown to anyone holding a token of it.</summary>
@@ -24,8 +26,9 @@ public sealed record ApiCredentialApplication : ApiApplication
         ClientSecret = clientSecret;
     }
 
-    public string ClientId { get; init; }
-    public string ClientSecret { get; init; }
+    // After the Application fields, as Mastodon's CredentialApplicationSerializer writes them.
+    [JsonPropertyOrder(1)] public string ClientId { get; init; }
+    [JsonPropertyOrder(2)] public string ClientSecret { get; init; }
     /// <summary>0: client secrets never expire.</summary>
-    public long ClientSecretExpiresAt { get; init; }
+    [JsonPropertyOrder(3)] public long ClientSecretExpiresAt { get; init; }
 }
