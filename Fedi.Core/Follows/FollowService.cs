@@ -9,10 +9,10 @@ using Npgsql;
 namespace Fedi.Core.Follows;
 
 /// <summary>
-/// Follows a local account (Mastodon's FollowService, direct follow): the follow row and both counters in one
+/// Follows an account (Mastodon's FollowService, direct follow): the follow row and both counters in one
 /// transaction, then a MergeWorker job brings the target's recent statuses into the follower's home feed.
-/// Following again changes only the options sent. Locked accounts are followed at once for now: follow
-/// requests are not built yet.
+/// Following again changes only the options sent. Not built yet: follow requests (locked accounts are
+/// followed at once), the follow notification, and delivering a Follow activity to remote accounts.
 /// </summary>
 public sealed partial class FollowService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs)
 {

@@ -4,7 +4,6 @@ using Fedi.Testing;
 namespace Fedi.Web.Tests.Accounts;
 
 /// <summary>An instance that requires new users to confirm their e-mail address before using the API.</summary>
-[NonParallelizable]
 public sealed class EmailConfirmationTests
 {
     private FediCluster? _cluster;

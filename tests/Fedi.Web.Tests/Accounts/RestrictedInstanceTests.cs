@@ -3,7 +3,6 @@ using Fedi.Testing;
 namespace Fedi.Web.Tests.Accounts;
 
 /// <summary>An instance with registrations closed and the password grant off.</summary>
-[NonParallelizable]
 public sealed class RestrictedInstanceTests
 {
     private FediCluster? _cluster;
