@@ -1,5 +1,6 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi;
+using Fedi.Core.Follows;
 using Fedi.Core.OAuth;
 using Fedi.Core.Statuses;
 using Fedi.Core.Timelines;
@@ -18,6 +19,19 @@ public static class DomainServices
         services.AddSingleton<UserActivityService>();
         services.AddSingleton<AccessTokenStore>();
         services.AddSingleton<AccountRenderer>();
+        services.AddSingleton<ApplicationStore>();
+        services.AddSingleton<CreateApplicationService>();
+        services.AddSingleton<AccessGrantStore>();
+        services.AddSingleton<PreAuthorizeService>();
+        services.AddSingleton<AuthorizeService>();
+        services.AddSingleton<IssueTokenService>();
+        services.AddSingleton<RevokeTokenService>();
+        services.AddSingleton<AppSignUpService>();
+        services.AddSingleton<FollowStore>();
+        services.AddSingleton<FollowService>();
+        services.AddSingleton<UnfollowService>();
+        services.AddSingleton<ListFollowsService>();
+        services.AddSingleton<RelationshipRenderer>();
         services.AddSingleton<StatusStore>();
         services.AddSingleton<StatusRenderer>();
         services.AddSingleton<StatusPolicy>();
