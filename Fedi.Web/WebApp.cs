@@ -32,8 +32,9 @@ public static class WebApp
 
         var app = builder.Build();
         app.UseForwardedHeaders();
-        app.UseMastodonErrors();
         app.UseSerilogRequestLogging();
+        app.UseMastodonErrors();
+        app.UseRouting(); // after the error handler, so routing failures answer in Mastodon's shape too
         app.UseCors();
         app.MapOperations();
         app.MapWebEndpoints();

@@ -1,6 +1,8 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi;
 using Fedi.Core.OAuth;
+using Fedi.Core.Statuses;
+using Fedi.Core.Timelines;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fedi.Core.Hosting;
@@ -16,6 +18,16 @@ public static class DomainServices
         services.AddSingleton<UserActivityService>();
         services.AddSingleton<AccessTokenStore>();
         services.AddSingleton<AccountRenderer>();
+        services.AddSingleton<StatusStore>();
+        services.AddSingleton<StatusRenderer>();
+        services.AddSingleton<StatusPolicy>();
+        services.AddSingleton<StatusIdempotency>();
+        services.AddSingleton<PostStatusService>();
+        services.AddSingleton<DeleteStatusService>();
+        services.AddSingleton<FeedManager>();
+        services.AddSingleton<TimelineStore>();
+        services.AddSingleton<PrecomputeFeedService>();
+        services.AddSingleton<HomeTimelineService>();
         return services;
     }
 }

@@ -1,28 +1,30 @@
 using System.Text.Json;
 using Fedi.Core.Errors;
 using Fedi.Core.Json;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Fedi.Web.Infrastructure;
 
 /// <summary>The one place failures become Mastodon's <c>{"error": "..."}</c> with the right status.</summary>
-public static class ErrorHandling
+public static partial class ErrorHandling
 {
     public static void UseMastodonErrors(this WebApplication app)
     {
-        app.UseExceptionHandler(errorApp => errorApp.Run(async http =>
+        var logger = app.Logger;
+        app.Use(async (http, next) =>
         {
-            var failure = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, body) = failure switch
+            try
             {
-                ApiException api => (api.Status, Body(api)),
-                BadHttpRequestException bad => (bad.StatusCode, new Dictionary<string, object?> { ["error"] = bad.StatusCode == 413 ? "Request body is too large" : "Bad request" }),
-                OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, new Dictionary<string, object?> { ["error"] = "Client closed request" }),
-                _ => (500, new Dictionary<string, object?> { ["error"] = "Internal server error" }),
-            };
-            if (status >= 500) app.Logger.LogError(failure, "Unhandled failure on {Method} {Path}", http.Request.Method, http.Request.Path);
-            await Write(http, status, body);
-        }));
+                await next(http);
+            }
+            catch (Exception failure) when (!http.Response.HasStarted)
+            {
+                var (status, body) = Classify(failure, http);
+                if (status == 503) LogUnavailable(logger, failure, http.Request.Method, http.Request.Path);
+                else if (status >= 500) LogFailure(logger, failure, http.Request.Method, http.Request.Path);
+                http.Response.Clear();
+                await Write(http, status, body);
+            }
+        });
 
         // Unmatched routes and wrong methods answer in the same JSON shape instead of an empty body.
         app.UseStatusCodePages(async context =>
@@ -40,9 +42,21 @@ public static class ErrorHandling
         });
     }
 
+    private static (int Status, Dictionary<string, object?> Body) Classify(Exception failure, HttpContext http) => failure switch
+    {
+        ApiException api => (api.Status, Body(api)),
+        BadHttpRequestException bad => (bad.StatusCode, Error(bad.StatusCode == 413 ? "Request body is too large" : "Bad request")),
+        Npgsql.NpgsqlException or StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException or TimeoutException
+            => (503, Error("Service temporarily unavailable")),
+        OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, Error("Client closed request")),
+        _ => (500, Error("Internal server error")),
+    };
+
+    private static Dictionary<string, object?> Error(string message) => new() { ["error"] = message };
+
     private static Dictionary<string, object?> Body(ApiException e)
     {
-        var body = new Dictionary<string, object?> { ["error"] = e.Error };
+        var body = Error(e.Error);
         if (e.Description is not null) body["error_description"] = e.Description;
         if (e is ValidationException v)
             body["details"] = new Dictionary<string, object> { [v.Field] = new[] { new Dictionary<string, string> { ["error"] = v.Code, ["description"] = v.FieldDescription } } };
@@ -55,4 +69,10 @@ public static class ErrorHandling
         http.Response.ContentType = "application/json; charset=utf-8";
         return http.Response.WriteAsync(JsonSerializer.Serialize(body, FediJson.Options));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path}")]
+    private static partial void LogFailure(ILogger logger, Exception failure, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A backing service is unavailable for {Method} {Path}")]
+    private static partial void LogUnavailable(ILogger logger, Exception failure, string method, string path);
 }

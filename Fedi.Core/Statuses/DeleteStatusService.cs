@@ -1,0 +1,33 @@
+using Dapper;
+using Fedi.Core.Accounts;
+using Fedi.Core.Contracts;
+using Fedi.Core.Errors;
+using Fedi.Core.Jobs;
+using Npgsql;
+
+namespace Fedi.Core.Statuses;
+
+/// <summary>
+/// Deletes one's own status: soft-deletes the row and the author's counter at once (reads stop showing
+/// it immediately), then the worker's RemovalWorker takes it out of feeds and streams.
+/// </summary>
+public sealed class DeleteStatusService(NpgsqlDataSource db, StatusStore statuses, JobClient jobs)
+{
+    public async Task<Status> DeleteAsync(long statusId, long accountId, CancellationToken ct = default)
+    {
+        var status = await statuses.FindAsync(statusId, ct);
+        if (status is null || status.AccountId != accountId) throw ApiException.NotFound();
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var deleted = await conn.ExecuteAsync(
+            "UPDATE statuses SET deleted_at = now(), updated_at = now() WHERE id = @statusId AND deleted_at IS NULL",
+            new { statusId }, tx);
+        if (deleted == 0) throw ApiException.NotFound(); // a concurrent delete won
+        await AccountStatsStore.AddStatusesAsync(conn, tx, accountId, -1, touchLastStatus: false);
+        await tx.CommitAsync(ct);
+
+        await jobs.EnqueueAsync(JobNames.Removal, statusId);
+        return status;
+    }
+}

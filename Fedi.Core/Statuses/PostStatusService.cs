@@ -1,0 +1,93 @@
+using Dapper;
+using Fedi.Core.Accounts;
+using Fedi.Core.Configuration;
+using Fedi.Core.Contracts;
+using Fedi.Core.Errors;
+using Fedi.Core.Jobs;
+using Npgsql;
+
+namespace Fedi.Core.Statuses;
+
+/// <summary>
+/// Posts a local status (Mastodon's PostStatusService): validates, writes the status, its mentions and
+/// the author's counters in one transaction, then hands fan-out to the worker (DistributionWorker).
+/// </summary>
+public sealed class PostStatusService(
+    NpgsqlDataSource db, StatusStore statuses, StatusPolicy policy, AccountStore accounts,
+    StatusIdempotency idempotency, JobClient jobs, InstanceOptions instance)
+{
+    public async Task<Status> PostAsync(Account author, NewStatus input, CancellationToken ct = default)
+    {
+        Validate(input);
+        if (input.IdempotencyKey is { } key)
+            return await idempotency.OnceAsync(author.Id, key, () => CreateAsync(author, input, ct), id => statuses.FindAsync(id, ct), ct);
+        return await CreateAsync(author, input, ct);
+    }
+
+    private static void Validate(NewStatus input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Text))
+            throw new ValidationException("text", "ERR_BLANK", "Text can't be blank");
+        if (StatusText.CountCharacters(input.Text) + StatusText.CountCharacters(input.SpoilerText) > StatusText.MaxCharacters)
+            throw new ValidationException("text", "ERR_TOO_LONG", $"Text character limit of {StatusText.MaxCharacters} exceeded");
+    }
+
+    private async Task<Status> CreateAsync(Account author, NewStatus input, CancellationToken ct)
+    {
+        Status? parent = null;
+        if (input.InReplyToId is { } parentId)
+        {
+            parent = await statuses.FindAsync(parentId, ct);
+            if (parent is null || !await policy.CanViewAsync(parent, author.Id, ct)) throw ApiException.NotFound();
+        }
+        var mentioned = await ResolveMentionsAsync(input.Text, ct);
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var id = await conn.ExecuteScalarAsync<long>("SELECT timestamp_id('statuses')", transaction: tx);
+        var status = await conn.QuerySingleAsync<Status>($"""
+            INSERT INTO statuses (id, uri, url, text, spoiler_text, sensitive, visibility, language, reply,
+                                  in_reply_to_id, in_reply_to_account_id, account_id, application_id, local)
+            VALUES (@id, @uri, @url, @text, @spoilerText, @sensitive, @visibility, @language, @reply,
+                    @inReplyToId, @inReplyToAccountId, @accountId, @applicationId, true)
+            RETURNING {StatusStore.Columns.Replace("s.", "")}
+            """, new
+        {
+            id,
+            uri = $"{instance.WebBaseUrl}/users/{author.Username}/statuses/{id}",
+            url = $"{instance.WebBaseUrl}/@{author.Username}/{id}",
+            text = input.Text,
+            spoilerText = input.SpoilerText,
+            sensitive = input.Sensitive || input.SpoilerText.Length > 0,
+            visibility = (int)input.Visibility,
+            language = StatusText.NormalizeLanguage(input.Language),
+            reply = parent is not null,
+            inReplyToId = parent?.Id,
+            inReplyToAccountId = parent?.AccountId,
+            accountId = author.Id,
+            applicationId = input.ApplicationId,
+        }, tx);
+        if (mentioned.Count > 0)
+            await conn.ExecuteAsync(
+                "INSERT INTO mentions (status_id, account_id) SELECT @id, unnest(@accountIds) ON CONFLICT DO NOTHING",
+                new { id, accountIds = mentioned.Select(a => a.Id).ToArray() }, tx);
+        await AccountStatsStore.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true);
+        await tx.CommitAsync(ct);
+
+        await jobs.EnqueueAsync(JobNames.Distribution, status.Id);
+        return status;
+    }
+
+    /// <summary>Local accounts named in the text; mentions of remote accounts wait for federation.</summary>
+    private async Task<IReadOnlyList<Account>> ResolveMentionsAsync(string text, CancellationToken ct)
+    {
+        var found = new List<Account>();
+        foreach (var (username, domain) in StatusText.Mentions(text))
+        {
+            if (domain is not null && !domain.Equals(instance.LocalDomain, StringComparison.OrdinalIgnoreCase)) continue;
+            if (await accounts.FindByAcctAsync(username, instance.LocalDomain, ct) is { SuspendedAt: null } account && found.All(a => a.Id != account.Id))
+                found.Add(account);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,79 @@
+using Dapper;
+using Fedi.Core.Statuses;
+using Npgsql;
+
+namespace Fedi.Core.Timelines;
+
+/// <summary>SQL behind the timelines. Visibility rules are spelled out here, next to the data.</summary>
+public sealed class TimelineStore(NpgsqlDataSource db)
+{
+    /// <summary>Public timeline: public, not reblogs, not replies to others; optionally local or remote only.</summary>
+    public async Task<IReadOnlyList<Status>> ListPublicAsync(Page page, bool? local, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<Status>(new CommandDefinition($"""
+            SELECT {StatusStore.Columns}
+            FROM statuses s JOIN accounts a ON a.id = s.account_id
+            WHERE s.deleted_at IS NULL AND s.visibility = 0 AND s.reblog_of_id IS NULL
+              AND (NOT s.reply OR s.in_reply_to_account_id = s.account_id)
+              AND a.suspended_at IS NULL AND a.silenced_at IS NULL
+              AND (@local::boolean IS NULL OR s.local = @local)
+              AND {Page.Where("s.id")}
+            ORDER BY {page.OrderBy("s.id")}
+            LIMIT @limit
+            """, new { local, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
+        return page.NewestFirst(rows);
+    }
+
+    /// <summary>
+    /// An account's statuses as <paramref name="viewerId"/> may see them: everything for the author;
+    /// public, unlisted and (for followers) private for others, plus what mentions the viewer.
+    /// </summary>
+    public async Task<IReadOnlyList<Status>> ListByAccountAsync(long accountId, long? viewerId, Page page, bool excludeReplies, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<Status>(new CommandDefinition($"""
+            SELECT {StatusStore.Columns}
+            FROM statuses s
+            WHERE s.account_id = @accountId AND s.deleted_at IS NULL
+              AND (
+                @viewerId::bigint = s.account_id
+                OR s.visibility IN (0, 1)
+                OR (s.visibility = 2 AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = @viewerId AND f.target_account_id = s.account_id))
+                OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @viewerId)
+              )
+              AND (NOT @excludeReplies OR NOT s.reply OR s.in_reply_to_account_id = s.account_id)
+              AND {Page.Where("s.id")}
+            ORDER BY {page.OrderBy("s.id")}
+            LIMIT @limit
+            """, new { accountId, viewerId, excludeReplies, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
+        return page.NewestFirst(rows);
+    }
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> status ids that belong in a home feed: the owner's own, and those
+    /// of followed accounts the owner may see — except replies to accounts the owner does not follow
+    /// (Mastodon's home filter).
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ListHomeFeedIdsAsync(long accountId, int limit, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var ids = await conn.QueryAsync<long>(new CommandDefinition("""
+            WITH followed AS (SELECT target_account_id AS id FROM follows WHERE account_id = @accountId)
+            SELECT s.id FROM statuses s
+            WHERE s.deleted_at IS NULL
+              AND (
+                s.account_id = @accountId
+                OR (s.account_id IN (SELECT id FROM followed)
+                    AND (s.visibility IN (0, 1, 2)
+                         OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @accountId))
+                    AND (NOT s.reply OR s.in_reply_to_account_id IS NULL
+                         OR s.in_reply_to_account_id IN (s.account_id, @accountId)
+                         OR s.in_reply_to_account_id IN (SELECT id FROM followed)))
+              )
+            ORDER BY s.id DESC
+            LIMIT @limit
+            """, new { accountId, limit }, cancellationToken: ct));
+        return ids.AsList();
+    }
+}

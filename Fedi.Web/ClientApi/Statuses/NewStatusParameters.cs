@@ -1,0 +1,42 @@
+using Fedi.Core.Errors;
+using Fedi.Core.Identifiers;
+using Fedi.Core.Statuses;
+using Fedi.Web.Infrastructure;
+
+namespace Fedi.Web.ClientApi.Statuses;
+
+/// <summary>POST /api/v1/statuses parameters, checked the way Mastodon answers them.</summary>
+public static class NewStatusParameters
+{
+    public static NewStatus Read(RequestParameters p, HttpContext http, RequestAuth auth)
+    {
+        if (p.Strings("media_ids").Any(id => id.Length > 0))
+            throw ApiException.Unprocessable("Validation failed: Media attachments are not supported by this server yet");
+        if (p.Has("poll[options]"))
+            throw ApiException.Unprocessable("Validation failed: Polls are not supported by this server yet");
+        if (!string.IsNullOrEmpty(p.String("scheduled_at")))
+            throw ApiException.Unprocessable("Validation failed: Scheduled statuses are not supported by this server yet");
+
+        var visibilityName = p.String("visibility");
+        var visibility = string.IsNullOrEmpty(visibilityName)
+            ? StatusVisibility.Public
+            : StatusVisibilityNames.FromApi(visibilityName) ?? throw ApiException.Unprocessable($"'{visibilityName}' is not a valid visibility");
+
+        long? inReplyTo = null;
+        if (p.String("in_reply_to_id") is { Length: > 0 } replyId)
+            inReplyTo = Snowflake.TryParse(replyId) ?? throw ApiException.NotFound();
+
+        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
+        return new NewStatus
+        {
+            Text = p.String("status") ?? "",
+            SpoilerText = p.String("spoiler_text") ?? "",
+            Sensitive = p.Bool("sensitive") ?? false,
+            Visibility = visibility,
+            Language = p.String("language"),
+            InReplyToId = inReplyTo,
+            ApplicationId = auth.Token?.ApplicationId,
+            IdempotencyKey = idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null,
+        };
+    }
+}

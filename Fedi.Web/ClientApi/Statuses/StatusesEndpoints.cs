@@ -1,0 +1,45 @@
+using Fedi.Core.Accounts;
+using Fedi.Core.ClientApi;
+using Fedi.Core.Errors;
+using Fedi.Core.Identifiers;
+using Fedi.Core.Statuses;
+using Fedi.Web.Infrastructure;
+
+namespace Fedi.Web.ClientApi.Statuses;
+
+/// <summary>/api/v1/statuses: post, show, delete.</summary>
+public static class StatusesEndpoints
+{
+    public static void MapStatusesEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/statuses", Post).RequireUser("write:statuses");
+        app.MapGet("/api/v1/statuses/{id}", Show);
+        app.MapDelete("/api/v1/statuses/{id}", Delete).RequireUser("write:statuses");
+    }
+
+    private static async Task<IResult> Post(HttpContext http, RequestAuth auth, RequestParameters p,
+        AccountStore accounts, PostStatusService service, StatusRenderer renderer, CancellationToken ct)
+    {
+        var author = await accounts.FindAsync(auth.RequiredAccountId, ct) ?? throw ApiException.NotFound();
+        var status = await service.PostAsync(author, NewStatusParameters.Read(p, http, auth), ct);
+        return Results.Json(await renderer.RenderAsync(status, author.Id, ct));
+    }
+
+    private static async Task<IResult> Show(string id, RequestAuth auth, StatusStore statuses, StatusPolicy policy,
+        StatusRenderer renderer, CancellationToken ct)
+    {
+        var status = Snowflake.TryParse(id) is { } statusId ? await statuses.FindAsync(statusId, ct) : null;
+        if (status is null || !await policy.CanViewAsync(status, auth.AccountId, ct)) throw ApiException.NotFound();
+        return Results.Json(await renderer.RenderAsync(status, auth.AccountId, ct));
+    }
+
+    /// <summary>Answers with the deleted status and its source text, so clients can "delete and redraft".</summary>
+    private static async Task<IResult> Delete(string id, RequestAuth auth, DeleteStatusService service,
+        StatusRenderer renderer, CancellationToken ct)
+    {
+        var statusId = Snowflake.TryParse(id) ?? throw ApiException.NotFound();
+        var status = await service.DeleteAsync(statusId, auth.RequiredAccountId, ct);
+        var rendered = await renderer.RenderAsync(status, auth.RequiredAccountId, ct);
+        return Results.Json(rendered with { Text = status.Text });
+    }
+}

@@ -1,0 +1,24 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Fedi.Testing.Tests;
+
+public class FreePortTests
+{
+    [Test]
+    public void A_free_port_can_be_bound_on_loopback()
+    {
+        var port = FreePort.Next();
+
+        using var listener = new TcpListener(IPAddress.Loopback, port);
+        Assert.DoesNotThrow(listener.Start);
+    }
+
+    [Test]
+    public void The_same_port_is_never_handed_out_twice()
+    {
+        var ports = Enumerable.Range(0, 50).Select(_ => FreePort.Next()).ToList();
+
+        Assert.That(ports, Is.Unique);
+    }
+}
