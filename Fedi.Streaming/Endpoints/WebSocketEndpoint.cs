@@ -4,7 +4,6 @@ using Fedi.Streaming.Auth;
 using Fedi.Streaming.Connections;
 using Fedi.Streaming.Filtering;
 using Fedi.Streaming.Subscriptions;
-using Microsoft.AspNetCore.Http.Features;
 using StackExchange.Redis;
 
 namespace Fedi.Streaming.Endpoints;
@@ -36,8 +35,11 @@ public sealed class WebSocketEndpoint(
             return;
         }
 
+        // The URL's stream is subscribed before the upgrade, so the client misses nothing published once
+        // its handshake completes; a refused stream is still answered as an error frame, as Mastodon does.
+        var (initial, initialError) = InitialStream(http.Request.Query, credentials);
         await using var connection = new WebSocketConnection(credentials, hub, _filters, http.RequestAborted);
-        if (!await StreamSetup.SubscribeSystemAsync(http, connection, logger)) return;
+        if (!await StreamSetup.SubscribeSystemAsync(http, connection, logger, initial)) return;
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
@@ -48,14 +50,26 @@ public sealed class WebSocketEndpoint(
         registry.Add(connection);
         try
         {
-            var query = http.Request.Query;
-            if (query.ContainsKey("stream"))
-                await SubscribeAsync(connection, new StreamRequest(query["stream"].FirstOrDefault(), query["tag"].FirstOrDefault(), query["list"].FirstOrDefault()));
+            if (initialError is not null) connection.Send(initialError);
             await connection.RunAsync(socket, text => OnClientMessageAsync(connection, text));
         }
         finally
         {
             registry.Remove(connection);
+        }
+    }
+
+    private static (ResolvedStream? Stream, byte[]? Error) InitialStream(IQueryCollection query, StreamingCredentials credentials)
+    {
+        if (!query.ContainsKey("stream")) return (null, null);
+        try
+        {
+            var request = new StreamRequest(query["stream"].FirstOrDefault(), query["tag"].FirstOrDefault(), query["list"].FirstOrDefault());
+            return (StreamResolver.Resolve(credentials, request), null);
+        }
+        catch (ApiException e)
+        {
+            return (null, StreamFrames.Error(e.Error, e.Status));
         }
     }
 
