@@ -16,7 +16,7 @@ public sealed class RedisProbe(IConnectionMultiplexer redis, string redisNamespa
     /// <summary>Publishes once the streaming tier listens on <paramref name="channel"/>, so the message cannot be missed.</summary>
     public async Task PublishWhenListenedAsync(string channel, string message)
     {
-        await WaitForSubscribersAsync(channel, atLeast: 1);
+        await WaitForSubscribersAsync(channel, 1);
         await PublishAsync(channel, message);
     }
 
@@ -28,10 +28,13 @@ public sealed class RedisProbe(IConnectionMultiplexer redis, string redisNamespa
         return (long)parts[1];
     }
 
-    public async Task WaitForSubscribersAsync(string channel, long atLeast)
-    {
-        await Eventually.TrueAsync(async () => await SubscriberCountAsync(channel) >= atLeast, $"{atLeast}+ subscribers on {channel}");
-    }
+    /// <summary>Waits until <paramref name="channel"/> has at least (or, with <paramref name="atMost"/>, at most) <paramref name="count"/> subscribers.</summary>
+    public Task WaitForSubscribersAsync(string channel, long count, bool atMost = false) =>
+        Eventually.TrueAsync(async () =>
+        {
+            var current = await SubscriberCountAsync(channel);
+            return atMost ? current <= count : current >= count;
+        }, $"{(atMost ? "at most" : "at least")} {count} subscribers on {channel}");
 
     public Task<bool> KeyExistsAsync(string key) => redis.GetDatabase().KeyExistsAsync(Prefixed(key));
 
