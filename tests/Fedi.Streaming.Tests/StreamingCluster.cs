@@ -14,6 +14,7 @@ public sealed class StreamingCluster
     private static ConnectionMultiplexer? _multiplexer;
 
     public static TestPostgres Postgres => _postgres ?? throw NotStarted();
+    public static TestRedis RedisServer => _redis ?? throw NotStarted();
     public static FediCluster Cluster => _cluster ?? throw NotStarted();
     public static TestAccounts Accounts => new(Cluster);
     public static RedisProbe Redis => new(_multiplexer ?? throw NotStarted(), Cluster.RedisNamespace);
