@@ -34,6 +34,20 @@ public sealed class WebSocketEventTests
     }
 
     [Test]
+    public async Task The_entity_reaches_the_client_exactly_as_published()
+    {
+        var user = await StreamingCluster.Accounts.CreateAsync();
+        await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user");
+        // Written by hand: raw UTF-8 and HTML characters, as Ruby's JSON and Fedi's relaxed encoder emit them.
+        var entity = $$"""{"id":"{{Statuses.NewId()}}","content":"<p>Café & « crème » \"brûlée\" 🍮</p>","language":"fr"}""";
+
+        await Redis.PublishAsync(RedisChannels.Timeline(user.AccountId), StreamMessage.Encode(StreamEvents.Update, entity));
+
+        var frame = await socket.ReceiveJsonAsync(Deadline);
+        Assert.That(frame["payload"]!.GetValue<string>(), Is.EqualTo(entity));
+    }
+
+    [Test]
     public async Task A_delete_carries_the_bare_status_id()
     {
         var user = await StreamingCluster.Accounts.CreateAsync();
