@@ -11,8 +11,7 @@ public sealed class DatabaseOutageTests
     [Test]
     public async Task Without_its_database_the_streaming_tier_answers_503_and_keeps_serving_health()
     {
-        await using var cluster = await FediCluster.StartAsync(StreamingCluster.Postgres, StreamingCluster.RedisServer,
-            new FediClusterOptions { Tiers = FediTiers.Streaming });
+        await using var cluster = await StreamingCluster.StartOwnInstanceAsync();
         var user = await new TestAccounts(cluster).CreateAsync();
         await StreamingCluster.Postgres.DropDatabaseAsync(cluster.Database.Name);
 

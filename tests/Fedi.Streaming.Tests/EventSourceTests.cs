@@ -8,16 +8,12 @@ namespace Fedi.Streaming.Tests;
 
 /// <summary>Server-sent events at Mastodon's paths.</summary>
 [Parallelizable(ParallelScope.Children)]
-public sealed class EventSourceTests
+public sealed class EventSourceTests : StreamingTest
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-    private static FediCluster Cluster => StreamingCluster.Cluster;
-    private static RedisProbe Redis => StreamingCluster.Redis;
-
     [Test]
     public async Task The_user_stream_opens_with_a_smiley_then_sends_events()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var stream = await EventSourceClient.ConnectAsync(Cluster.StreamingUrl, "/api/v1/streaming/user", user.Token);
         var id = Statuses.NewId();
 
@@ -35,7 +31,7 @@ public sealed class EventSourceTests
     [Test]
     public async Task A_delete_event_carries_the_bare_id()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var stream = await EventSourceClient.ConnectAsync(Cluster.StreamingUrl, "/api/v1/streaming/user", user.Token);
         var id = Statuses.NewId();
 
@@ -49,7 +45,7 @@ public sealed class EventSourceTests
     [TestCase("/api/v1/streaming/public?only_media=1", RedisChannels.PublicMedia)]
     public async Task Public_paths_pick_the_media_channel_from_only_media(string path, string channel)
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var stream = await EventSourceClient.ConnectAsync(Cluster.StreamingUrl, path, user.Token);
         var id = Statuses.NewId();
 
@@ -65,7 +61,7 @@ public sealed class EventSourceTests
     [Test]
     public async Task A_hashtag_path_streams_that_tag()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         var tag = RandomNames.Unique("Tag");
         await using var stream = await EventSourceClient.ConnectAsync(Cluster.StreamingUrl, $"/api/v1/streaming/hashtag/local?tag={tag}", user.Token);
         var id = Statuses.NewId();
@@ -79,7 +75,7 @@ public sealed class EventSourceTests
     [Test]
     public async Task Kill_ends_the_response()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var stream = await EventSourceClient.ConnectAsync(Cluster.StreamingUrl, "/api/v1/streaming/user", user.Token);
         Assert.That(await stream.ReadLineAsync(Deadline), Is.EqualTo(":)"));
 
@@ -96,7 +92,7 @@ public sealed class EventSourceTests
     [TestCase("/api/v1/streaming/list?list=1", 401, "Not authorized to stream this list")]
     public async Task Bad_requests_get_mastodons_json_errors(string path, int status, string error)
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var stream = await EventSourceClient.ConnectAsync(Cluster.StreamingUrl, path, user.Token);
 
         Assert.That((int)stream.Status, Is.EqualTo(status));
@@ -115,7 +111,7 @@ public sealed class EventSourceTests
     [Test]
     public async Task A_notifications_only_token_cannot_stream_public()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync(scopes: "read:notifications");
+        var user = await Accounts.CreateAsync(scopes: "read:notifications");
         await using var stream = await EventSourceClient.ConnectAsync(Cluster.StreamingUrl, "/api/v1/streaming/public", user.Token);
         Assert.That(stream.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await stream.ReadBodyAsync(), Is.EqualTo("""{"error":"Access token does not have the required scopes"}"""));

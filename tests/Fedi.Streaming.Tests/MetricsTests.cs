@@ -5,18 +5,16 @@ using Fedi.Testing;
 namespace Fedi.Streaming.Tests;
 
 /// <summary>What an operator's dashboard reads from /metrics, under Mastodon's metric names.</summary>
-public sealed class MetricsTests
+public sealed class MetricsTests : StreamingTest
 {
-    private static FediCluster Cluster => StreamingCluster.Cluster;
-
     [Test]
     public async Task Connected_clients_redis_subscriptions_and_sent_messages_are_exported()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user");
         await using var events = await EventSourceClient.ConnectAsync(Cluster.StreamingUrl, "/api/v1/streaming/user", user.Token);
         Assert.That(await events.ReadLineAsync(TimeSpan.FromSeconds(5)), Is.EqualTo(":)"));
-        await StreamingCluster.Redis.PublishAsync(RedisChannels.Timeline(user.AccountId), Statuses.Update(Statuses.NewId()));
+        await Redis.PublishAsync(RedisChannels.Timeline(user.AccountId), Statuses.Update(Statuses.NewId()));
         await socket.ReceiveJsonAsync(TimeSpan.FromSeconds(5));
 
         Assert.That(await Metrics.ValueAsync(Cluster, """mastodon_streaming_connected_clients{type="websocket"}"""), Is.GreaterThanOrEqualTo(1));

@@ -8,16 +8,12 @@ namespace Fedi.Streaming.Tests;
 
 /// <summary>Several streams on one socket, driven by subscribe/unsubscribe messages.</summary>
 [Parallelizable(ParallelScope.Children)]
-public sealed class MultiplexingTests
+public sealed class MultiplexingTests : StreamingTest
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-    private static FediCluster Cluster => StreamingCluster.Cluster;
-    private static RedisProbe Redis => StreamingCluster.Redis;
-
     [Test]
     public async Task Public_and_hashtag_streams_share_one_socket_until_unsubscribed()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         var tag = RandomNames.Unique("tag");
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, stream: "user");
         await socket.CommandAsync("subscribe", "public");
@@ -51,7 +47,7 @@ public sealed class MultiplexingTests
     [Test]
     public async Task Subscribing_twice_to_the_same_stream_delivers_each_event_once()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         var tag = RandomNames.Unique("tag");
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, stream: "user");
         await socket.CommandAsync("subscribe", "hashtag", tag: tag);
@@ -69,7 +65,7 @@ public sealed class MultiplexingTests
     [Test]
     public async Task Unsubscribing_from_a_stream_never_subscribed_is_harmless()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, stream: "user");
         await socket.CommandAsync("unsubscribe", "public:local");
         await socket.CommandAsync("unsubscribe", "hashtag", tag: "never");
@@ -87,7 +83,7 @@ public sealed class MultiplexingTests
     [TestCase("""{"type":"subscribe","stream":"list"}""", """{"error":"Missing list name parameter","status":400}""", TestName = "A_list_stream_without_list_is_answered_with_an_error_frame")]
     public async Task Refused_subscriptions_are_answered_with_an_error_frame_and_the_socket_stays_open(string command, string error)
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         using var socket = await RawSocket.ConnectAsync(Cluster.StreamingWebSocketUrl, user.Token, "&stream=user");
 
         await socket.SendTextAsync(command);
@@ -99,7 +95,7 @@ public sealed class MultiplexingTests
     [Test]
     public async Task An_unknown_stream_in_the_url_is_answered_with_an_error_frame()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         using var socket = await RawSocket.ConnectAsync(Cluster.StreamingWebSocketUrl, user.Token, "&stream=nonsense");
         Assert.That((await socket.ReceiveAsync(Deadline))!.ToJsonString(), Is.EqualTo("""{"error":"Unknown stream type","status":400}"""));
     }
@@ -107,7 +103,7 @@ public sealed class MultiplexingTests
     [Test]
     public async Task A_notifications_only_token_cannot_subscribe_to_public_but_can_to_user_notification()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync(scopes: "read:notifications");
+        var user = await Accounts.CreateAsync(scopes: "read:notifications");
         using var socket = await RawSocket.ConnectAsync(Cluster.StreamingWebSocketUrl, user.Token);
 
         await socket.SendTextAsync("""{"type":"subscribe","stream":"public"}""");
@@ -123,7 +119,7 @@ public sealed class MultiplexingTests
     [Test]
     public async Task Malformed_client_messages_are_ignored()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         using var socket = await RawSocket.ConnectAsync(Cluster.StreamingWebSocketUrl, user.Token, "&stream=user");
 
         foreach (var junk in new[] { "{nope", "[]", "\"subscribe\"", """{"type":"dance"}""", """{"type":"subscribe","stream":{"x":1}}""" })
@@ -137,7 +133,7 @@ public sealed class MultiplexingTests
     [Test]
     public async Task A_binary_message_closes_the_socket_with_1003()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         using var socket = await RawSocket.ConnectAsync(Cluster.StreamingWebSocketUrl, user.Token, "&stream=user");
 
         await socket.SendBinaryAsync([1, 2, 3]);
@@ -152,7 +148,7 @@ public sealed class MultiplexingTests
     [TestCase("ŁÓDŹ", "lodz")]
     public async Task Hashtag_names_are_normalised_like_mastodons(string tag, string channelTag)
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         var suffix = RandomNames.Lowercase(8);
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, stream: null);
         await socket.CommandAsync("subscribe", "hashtag:local", tag: tag + suffix);
@@ -167,7 +163,7 @@ public sealed class MultiplexingTests
     [Test]
     public async Task A_user_who_chose_languages_sees_only_statuses_in_them_on_tag_streams()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync(chosenLanguages: ["de", "fr"]);
+        var user = await Accounts.CreateAsync(chosenLanguages: ["de", "fr"]);
         var tag = RandomNames.Unique("tag");
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "hashtag", extraQuery: new Dictionary<string, string> { ["tag"] = tag });
         string english = Statuses.NewId(), unknown = Statuses.NewId(), german = Statuses.NewId();

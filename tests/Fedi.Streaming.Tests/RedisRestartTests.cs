@@ -16,7 +16,7 @@ public sealed class RedisRestartTests
     public async Task StartAsync()
     {
         _redis = await TestRedis.StartOwnAsync();
-        _cluster = await FediCluster.StartAsync(StreamingCluster.Postgres, _redis, new FediClusterOptions { Tiers = FediTiers.Streaming });
+        _cluster = await StreamingCluster.StartOwnInstanceAsync(_redis);
     }
 
     [OneTimeTearDown]

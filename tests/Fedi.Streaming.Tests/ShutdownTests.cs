@@ -10,8 +10,7 @@ public sealed class ShutdownTests
     [Test]
     public async Task Sigterm_closes_sockets_with_1001_ends_event_streams_and_exits_zero()
     {
-        await using var cluster = await FediCluster.StartAsync(StreamingCluster.Postgres, StreamingCluster.RedisServer,
-            new FediClusterOptions { Tiers = FediTiers.Streaming });
+        await using var cluster = await StreamingCluster.StartOwnInstanceAsync();
         var user = await new TestAccounts(cluster).CreateAsync();
         using var socket = await RawSocket.ConnectAsync(cluster.StreamingWebSocketUrl, user.Token, "&stream=user");
         await using var events = await EventSourceClient.ConnectAsync(cluster.StreamingUrl, "/api/v1/streaming/user", user.Token);

@@ -6,16 +6,14 @@ using Fedi.Testing;
 namespace Fedi.Streaming.Tests;
 
 /// <summary>A client that stops reading is dropped; the server does not buffer for it without bound.</summary>
-public sealed class SlowClientTests
+public sealed class SlowClientTests : StreamingTest
 {
     private const int Published = 1000;
-    private static FediCluster Cluster => StreamingCluster.Cluster;
-    private static RedisProbe Redis => StreamingCluster.Redis;
 
     [Test]
     public async Task A_client_that_never_reads_is_disconnected_instead_of_buffered()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         var tag = RandomNames.Unique("tag");
         var channel = RedisChannels.Hashtag(tag);
         using var socket = await RawSocket.ConnectAsync(Cluster.StreamingWebSocketUrl, user.Token, $"&stream=hashtag&tag={tag}");

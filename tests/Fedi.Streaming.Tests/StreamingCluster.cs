@@ -19,6 +19,10 @@ public sealed class StreamingCluster
     public static TestAccounts Accounts => new(Cluster);
     public static RedisProbe Redis => new(_multiplexer ?? throw NotStarted(), Cluster.RedisNamespace);
 
+    /// <summary>A Streaming-only instance of its own on the shared servers, for tests that stop or break it.</summary>
+    public static Task<FediCluster> StartOwnInstanceAsync(TestRedis? redis = null) =>
+        FediCluster.StartAsync(Postgres, redis ?? RedisServer, new FediClusterOptions { Tiers = FediTiers.Streaming });
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {

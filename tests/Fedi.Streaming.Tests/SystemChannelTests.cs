@@ -7,16 +7,12 @@ namespace Fedi.Streaming.Tests;
 
 /// <summary>kill on the system channels, subscribed: keys, and one Redis subscription per channel.</summary>
 [Parallelizable(ParallelScope.Children)]
-public sealed class SystemChannelTests
+public sealed class SystemChannelTests : StreamingTest
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-    private static FediCluster Cluster => StreamingCluster.Cluster;
-    private static RedisProbe Redis => StreamingCluster.Redis;
-
     [Test]
     public async Task Kill_on_the_access_token_channel_closes_the_socket_within_a_second()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         using var socket = await RawSocket.ConnectAsync(Cluster.StreamingWebSocketUrl, user.Token, "&stream=user");
 
         var receivers = await Redis.PublishAsync(RedisChannels.AccessToken(user.TokenId), StreamMessage.EncodeKill());
@@ -30,8 +26,8 @@ public sealed class SystemChannelTests
     [Test]
     public async Task Kill_on_the_accounts_system_channel_closes_every_socket_of_the_account()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
-        var (_, secondToken) = await StreamingCluster.Accounts.CreateTokenAsync(user);
+        var user = await Accounts.CreateAsync();
+        var (_, secondToken) = await Accounts.CreateTokenAsync(user);
         using var first = await RawSocket.ConnectAsync(Cluster.StreamingWebSocketUrl, user.Token, "&stream=user");
         using var second = await RawSocket.ConnectAsync(Cluster.StreamingWebSocketUrl, secondToken, "&stream=public");
 
@@ -44,8 +40,8 @@ public sealed class SystemChannelTests
     [Test]
     public async Task Kill_for_another_token_leaves_the_socket_open()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
-        var (otherTokenId, _) = await StreamingCluster.Accounts.CreateTokenAsync(user);
+        var user = await Accounts.CreateAsync();
+        var (otherTokenId, _) = await Accounts.CreateTokenAsync(user);
         using var socket = await RawSocket.ConnectAsync(Cluster.StreamingWebSocketUrl, user.Token, "&stream=user");
         await Redis.PublishAsync(RedisChannels.AccessToken(otherTokenId), StreamMessage.EncodeKill());
         await Redis.PublishAsync(RedisChannels.System(user.AccountId), """{"event":"filters_changed"}""");
@@ -60,7 +56,7 @@ public sealed class SystemChannelTests
     [Test]
     public async Task The_subscribed_key_of_a_timeline_exists_while_someone_listens()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync(scopes: "read:statuses");
+        var user = await Accounts.CreateAsync(scopes: "read:statuses");
         var channel = RedisChannels.Timeline(user.AccountId);
         Assert.That(await Redis.KeyExistsAsync(RedisKeys.Subscribed(channel)), Is.False);
 
@@ -77,8 +73,8 @@ public sealed class SystemChannelTests
     [Test]
     public async Task Two_sockets_on_the_same_channel_share_one_redis_subscription()
     {
-        var alice = await StreamingCluster.Accounts.CreateAsync();
-        var bob = await StreamingCluster.Accounts.CreateAsync();
+        var alice = await Accounts.CreateAsync();
+        var bob = await Accounts.CreateAsync();
         var tag = RandomNames.Unique("tag");
         var query = new Dictionary<string, string> { ["tag"] = tag };
         var channel = RedisChannels.Hashtag(tag);

@@ -9,16 +9,12 @@ namespace Fedi.Streaming.Tests;
 
 /// <summary>Who may open a socket, and how the token may be sent.</summary>
 [Parallelizable(ParallelScope.Children)]
-public sealed class WebSocketAuthTests
+public sealed class WebSocketAuthTests : StreamingTest
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-    private static FediCluster Cluster => StreamingCluster.Cluster;
-    private static RedisProbe Redis => StreamingCluster.Redis;
-
     [Test]
     public async Task The_token_may_come_in_the_access_token_query_parameter()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user");
         await AssertReceivesOwnTimelineAsync(socket, user);
     }
@@ -26,7 +22,7 @@ public sealed class WebSocketAuthTests
     [Test]
     public async Task The_token_may_come_in_the_authorization_header()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", $"Bearer {user.Token}");
         await socket.ConnectAsync(new Uri($"{Cluster.StreamingWebSocketUrl}/api/v1/streaming?stream=user"), CancellationToken.None);
@@ -43,7 +39,7 @@ public sealed class WebSocketAuthTests
     [Test]
     public async Task The_token_may_come_as_the_websocket_subprotocol_which_is_echoed_back()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user", tokenInProtocolHeader: true);
         Assert.That(socket.SubProtocol, Is.EqualTo(user.Token));
         await AssertReceivesOwnTimelineAsync(socket, user);
@@ -52,7 +48,7 @@ public sealed class WebSocketAuthTests
     [Test]
     public async Task The_upgrade_response_carries_a_request_id()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         await socket.ConnectAsync(new Uri($"{Cluster.StreamingWebSocketUrl}/api/v1/streaming?access_token={user.Token}"), CancellationToken.None);
@@ -78,8 +74,8 @@ public sealed class WebSocketAuthTests
     [Test]
     public async Task A_revoked_token_is_refused_and_subscribes_nothing()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
-        await StreamingCluster.Accounts.RevokeAsync(user);
+        var user = await Accounts.CreateAsync();
+        await Accounts.RevokeAsync(user);
 
         var answer = await UpgradeAttempt.SendAsync(Cluster.StreamingUrl, $"/api/v1/streaming?stream=user&access_token={user.Token}");
 
@@ -91,7 +87,7 @@ public sealed class WebSocketAuthTests
     [Test]
     public async Task An_app_token_without_a_user_is_refused()
     {
-        var appToken = await StreamingCluster.Accounts.CreateAppTokenAsync();
+        var appToken = await Accounts.CreateAppTokenAsync();
         var answer = await UpgradeAttempt.SendAsync(Cluster.StreamingUrl, "/api/v1/streaming?stream=public",
             headers => headers.Authorization = new("Bearer", appToken));
         AssertInvalidToken(answer);
@@ -102,8 +98,8 @@ public sealed class WebSocketAuthTests
     [TestCase("UPDATE accounts SET suspended_at = now() WHERE id = @AccountId", TestName = "A_suspended_accounts_token_is_refused")]
     public async Task Tokens_of_users_who_may_not_sign_in_are_refused(string change)
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
-        await StreamingCluster.Accounts.ExecuteAsync(change, new { user.UserId, user.AccountId });
+        var user = await Accounts.CreateAsync();
+        await Accounts.ExecuteAsync(change, new { user.UserId, user.AccountId });
 
         var answer = await UpgradeAttempt.SendAsync(Cluster.StreamingUrl, $"/api/v1/streaming?stream=user&access_token={user.Token}");
 

@@ -8,16 +8,12 @@ namespace Fedi.Streaming.Tests;
 
 /// <summary>Events published on a user's channels reach that user's socket in Mastodon's frame.</summary>
 [Parallelizable(ParallelScope.Children)]
-public sealed class WebSocketEventTests
+public sealed class WebSocketEventTests : StreamingTest
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-    private static FediCluster Cluster => StreamingCluster.Cluster;
-    private static RedisProbe Redis => StreamingCluster.Redis;
-
     [Test]
     public async Task An_update_on_the_users_timeline_arrives_with_the_entity_as_a_json_string()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user");
         var id = Statuses.NewId();
 
@@ -36,7 +32,7 @@ public sealed class WebSocketEventTests
     [Test]
     public async Task The_entity_reaches_the_client_exactly_as_published()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user");
         // Written by hand: raw UTF-8 and HTML characters, as Ruby's JSON and Fedi's relaxed encoder emit them.
         var entity = $$"""{"id":"{{Statuses.NewId()}}","content":"<p>Café & « crème » \"brûlée\" 🍮</p>","language":"fr"}""";
@@ -50,7 +46,7 @@ public sealed class WebSocketEventTests
     [Test]
     public async Task A_delete_carries_the_bare_status_id()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user");
         var id = Statuses.NewId();
 
@@ -63,7 +59,7 @@ public sealed class WebSocketEventTests
     [Test]
     public async Task A_payload_published_as_a_pre_encoded_string_arrives_like_an_object_payload()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user");
         var id = Statuses.NewId();
         var preEncoded = new JsonObject { ["event"] = "update", ["payload"] = Statuses.Json(id) }.ToJsonString();
@@ -78,7 +74,7 @@ public sealed class WebSocketEventTests
     [Test]
     public async Task Malformed_redis_messages_are_dropped_and_the_socket_keeps_working()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user");
         var channel = RedisChannels.Timeline(user.AccountId);
         string[] malformed = ["not json", "[1,2]", "{\"payload\":{}}", "{\"event\":42}", "{\"event\":\"update\",\"payload\":", "", "null"];
@@ -96,7 +92,7 @@ public sealed class WebSocketEventTests
     [Test]
     public async Task Notifications_arrive_on_the_user_stream_and_on_user_notification()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var userStream = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user");
         await using var notificationStream = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user:notification");
         var notification = StreamMessage.Encode(StreamEvents.Notification, """{"id":"77","type":"mention"}""");
@@ -114,7 +110,7 @@ public sealed class WebSocketEventTests
     [Test]
     public async Task Events_without_a_payload_are_not_forwarded()
     {
-        var user = await StreamingCluster.Accounts.CreateAsync();
+        var user = await Accounts.CreateAsync();
         await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, "user");
         var channel = RedisChannels.Timeline(user.AccountId);
         await Redis.PublishAsync(channel, """{"event":"filters_changed"}""");
