@@ -41,7 +41,7 @@ public sealed class EventSourceEndpoint(
         }
 
         await using var connection = new EventSourceConnection(http, credentials, hub, _filters);
-        if (!await StreamSetup.SubscribeSystemAsync(http, connection, logger, stream)) return;
+        if (!await StreamSetup.TrySubscribeAsync(http, connection, logger, stream)) return;
         registry.Add(connection);
         try
         {

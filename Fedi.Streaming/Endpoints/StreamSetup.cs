@@ -8,8 +8,8 @@ namespace Fedi.Streaming.Endpoints;
 /// <summary>Steps both transports take before streaming; a Redis failure is a 503, never a 500 stack.</summary>
 public static class StreamSetup
 {
-    /// <summary>Subscribes the system channels (and <paramref name="stream"/> when given); false after answering 503.</summary>
-    public static async Task<bool> SubscribeSystemAsync(HttpContext http, StreamConnection connection, ILogger logger, ResolvedStream? stream = null)
+    /// <summary>Subscribes the system channels, and <paramref name="stream"/> when given; false after answering 503.</summary>
+    public static async Task<bool> TrySubscribeAsync(HttpContext http, StreamConnection connection, ILogger logger, ResolvedStream? stream = null)
     {
         try
         {

@@ -39,7 +39,7 @@ public sealed class WebSocketEndpoint(
         // its handshake completes; a refused stream is still answered as an error frame, as Mastodon does.
         var (initial, initialError) = InitialStream(http.Request.Query, credentials);
         await using var connection = new WebSocketConnection(credentials, hub, _filters, http.RequestAborted);
-        if (!await StreamSetup.SubscribeSystemAsync(http, connection, logger, initial)) return;
+        if (!await StreamSetup.TrySubscribeAsync(http, connection, logger, initial)) return;
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {

@@ -50,11 +50,6 @@ public sealed class ChannelHub(RedisConnection redis, ILogger<ChannelHub> logger
         lock (_gate) return _entries.Keys.Where(IsAnnounced).ToList();
     }
 
-    public int ChannelCount
-    {
-        get { lock (_gate) return _entries.Count; }
-    }
-
     private static bool IsAnnounced(string channel) =>
         !channel.StartsWith("timeline:access_token:", StringComparison.Ordinal)
         && !channel.StartsWith("timeline:system:", StringComparison.Ordinal);
