@@ -96,7 +96,7 @@ public sealed partial class CreateAccountService(NpgsqlDataSource db, InstanceOp
     }
 
     private static bool IsEmail(string email) =>
-        email.Length <= 320 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal);
+        email.Length <= 320 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && parsed.Host.Length > 0;
 
     private static (string PublicKey, string PrivateKey) NewKeyPair()
     {
