@@ -33,14 +33,14 @@ public sealed class TestAccounts(FediCluster cluster)
             .CreateAsync(new NewAccount(username, $"{username}@example.com", RandomNames.Unique("pw-"), Confirmed: true));
         if (chosenLanguages is not null)
             await ExecuteAsync("UPDATE users SET chosen_languages = @chosenLanguages WHERE id = @id", new { chosenLanguages, id = user.Id });
-        var (tokenId, secret, _) = await new AccessTokenStore(Db).CreateAsync(null, user.Id, scopes);
+        var (tokenId, secret, _, _) = await new AccessTokenStore(Db).CreateAsync(null, user.Id, scopes);
         return new StreamingUser(account.Id, user.Id, tokenId, secret);
     }
 
     /// <summary>Another token of the same user.</summary>
     public async Task<(long Id, string Secret)> CreateTokenAsync(StreamingUser user, string scopes = AllScopes)
     {
-        var (id, secret, _) = await new AccessTokenStore(Db).CreateAsync(null, user.UserId, scopes);
+        var (id, secret, _, _) = await new AccessTokenStore(Db).CreateAsync(null, user.UserId, scopes);
         return (id, secret);
     }
 
