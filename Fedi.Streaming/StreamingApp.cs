@@ -1,5 +1,8 @@
+using System.Globalization;
 using Fedi.Core.Configuration;
 using Fedi.Core.Hosting;
+using Fedi.Streaming.Connections;
+using Fedi.Streaming.Endpoints;
 using Serilog;
 
 namespace Fedi.Streaming;
@@ -12,11 +15,20 @@ public static class StreamingApp
 
     public static WebApplication Build(FediSettings settings)
     {
+        // ICU is loaded for hashtag normalisation only; nothing here may depend on the host's locale.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+
         var builder = WebTier.CreateBuilder(settings, defaultPort: 4000);
+        builder.Services.AddStreamingServices();
         var app = builder.Build();
         app.UseSerilogRequestLogging();
+        app.UseCors();
+        app.UseWebSockets();
         app.MapOperations();
-        app.MapGet("/api/v1/streaming/health", () => Results.Text("OK"));
+        app.MapStreamingEndpoints();
+        // Created now so SIGTERM finds it even when no client ever connected.
+        app.Services.GetRequiredService<ConnectionRegistry>();
         return app;
     }
 }

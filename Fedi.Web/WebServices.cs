@@ -1,7 +1,11 @@
+using Fedi.Web.ClientApi.Accounts;
+using Fedi.Web.ClientApi.Apps;
+using Fedi.Web.ClientApi.Follows;
 using Fedi.Web.ClientApi.Instance;
 using Fedi.Web.ClientApi.Statuses;
 using Fedi.Web.ClientApi.Streaming;
 using Fedi.Web.ClientApi.Timelines;
+using Fedi.Web.OAuth;
 using Fedi.Web.Pages;
 
 namespace Fedi.Web;
@@ -17,6 +21,13 @@ public static class WebServices
 
     public static void MapWebEndpoints(this WebApplication app)
     {
+        app.MapAuthorizeEndpoints();
+        app.MapTokenEndpoints();
+        app.MapOAuthMetadataEndpoints();
+        app.MapConfirmationEndpoints();
+        app.MapAppsEndpoints();
+        app.MapAccountsEndpoints();
+        app.MapFollowsEndpoints();
         app.MapInstanceEndpoints();
         app.MapStatusesEndpoints();
         app.MapTimelinesEndpoints();

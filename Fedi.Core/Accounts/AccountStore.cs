@@ -16,6 +16,22 @@ public sealed class AccountStore(NpgsqlDataSource db)
         FROM accounts a LEFT JOIN account_stats s ON s.account_id = a.id
         """;
 
+    /// <summary>
+    /// Accounts others may see: not suspended, and for local accounts a confirmed, approved login (Mastodon
+    /// answers 404 for the rest, as if they did not exist).
+    /// </summary>
+    private const string Visible = """
+        a.suspended_at IS NULL AND (a.domain IS NOT NULL OR EXISTS (
+            SELECT 1 FROM users u WHERE u.account_id = a.id AND u.confirmed_at IS NOT NULL AND u.approved))
+        """;
+
+    public async Task<Account?> FindVisibleAsync(long id, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<Account>(new CommandDefinition(
+            $"{Select} WHERE a.id = @id AND {Visible}", new { id }, cancellationToken: ct));
+    }
+
     public async Task<Account?> FindAsync(long id, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -24,14 +40,21 @@ public sealed class AccountStore(NpgsqlDataSource db)
     }
 
     /// <summary>By acct: "alice" (local) or "alice@remote.example"; "alice@&lt;local domain&gt;" is local.</summary>
-    public async Task<Account?> FindByAcctAsync(string acct, string localDomain, CancellationToken ct = default)
+    public Task<Account?> FindByAcctAsync(string acct, string localDomain, CancellationToken ct = default) =>
+        FindByAcctAsync(acct, localDomain, visibleOnly: false, ct);
+
+    /// <summary><see cref="FindByAcctAsync(string,string,CancellationToken)"/> limited to accounts others may see.</summary>
+    public Task<Account?> FindVisibleByAcctAsync(string acct, string localDomain, CancellationToken ct = default) =>
+        FindByAcctAsync(acct, localDomain, visibleOnly: true, ct);
+
+    private async Task<Account?> FindByAcctAsync(string acct, string localDomain, bool visibleOnly, CancellationToken ct)
     {
         var parts = acct.TrimStart('@').Split('@', 2);
         string? domain = parts.Length == 2 && !string.Equals(parts[1], localDomain, StringComparison.OrdinalIgnoreCase) ? parts[1] : null;
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<Account>(new CommandDefinition(
-            $"{Select} WHERE lower(a.username) = lower(@username) AND COALESCE(lower(a.domain), '') = COALESCE(lower(@domain), '')",
-            new { username = parts[0], domain }, cancellationToken: ct));
+            $"{Select} WHERE lower(a.username) = lower(@username) AND COALESCE(lower(a.domain), '') = COALESCE(lower(@domain), '') AND (NOT @visibleOnly OR {Visible})",
+            new { username = parts[0], domain, visibleOnly }, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<Account>> ListAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)

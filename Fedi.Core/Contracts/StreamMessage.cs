@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Fedi.Core.Contracts;
 
@@ -19,21 +18,26 @@ public sealed record StreamMessage(string Event, string? Payload)
     public static string EncodeKill() => "{\"event\":\"kill\"}";
 
     /// <summary>
-    /// Reads a channel message. <see cref="Payload"/> is the payload as a JSON text when it was an object,
-    /// or the string itself when it was a string (older producers pre-encoded the entity that way).
-    /// Returns null for anything malformed; a consumer never crashes on a bad message.
+    /// Reads a channel message. <see cref="Payload"/> is the payload's JSON text exactly as the producer wrote
+    /// it when it was an object, or the string itself when it was a string (older producers pre-encoded the
+    /// entity that way). Returns null for anything malformed; a consumer never crashes on a bad message.
     /// </summary>
     public static StreamMessage? TryDecode(string message)
     {
         try
         {
-            if (JsonNode.Parse(message) is not JsonObject obj) return null;
-            if (obj["event"] is not JsonValue ev || !ev.TryGetValue<string>(out var name) || name.Length == 0) return null;
-            string? payload = obj["payload"] switch
+            using var document = JsonDocument.Parse(message);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return null;
+            if (!root.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.String) return null;
+            var name = ev.GetString()!;
+            if (name.Length == 0) return null;
+            // Raw text rather than a re-serialised node: the entity reaches clients byte for byte, unescaped.
+            string? payload = !root.TryGetProperty("payload", out var p) ? null : p.ValueKind switch
             {
-                null => null,
-                JsonValue v when v.TryGetValue<string>(out var s) => s,
-                JsonNode node => node.ToJsonString(),
+                JsonValueKind.Null => null,
+                JsonValueKind.String => p.GetString(),
+                _ => p.GetRawText(),
             };
             return new StreamMessage(name, payload);
         }

@@ -22,17 +22,24 @@ public sealed class AccessTokenStore(NpgsqlDataSource db)
             """, new { digest = TokenDigest.Of(secret) }, cancellationToken: ct));
     }
 
-    /// <summary>Issues a token; returns its id and the secret, which is shown once and never stored.</summary>
-    public async Task<(long Id, string Secret, DateTime CreatedAt)> CreateAsync(long? applicationId, long? userId, string scopes, CancellationToken ct = default)
+    /// <summary>Issues a token on its own connection.</summary>
+    public async Task<IssuedToken> CreateAsync(long? applicationId, long? userId, string scopes, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await InsertAsync(conn, null, applicationId, userId, scopes, ct);
+    }
+
+    /// <summary>Issues a token inside the caller's transaction (sign-up, code redemption).</summary>
+    public static async Task<IssuedToken> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long? applicationId, long? userId,
+        string scopes, CancellationToken ct = default)
     {
         var secret = TokenDigest.NewSecret();
-        await using var conn = await db.OpenConnectionAsync(ct);
         var row = await conn.QuerySingleAsync<(long Id, DateTime CreatedAt)>(new CommandDefinition("""
             INSERT INTO oauth_access_tokens (token_digest, application_id, resource_owner_id, scopes)
             VALUES (@digest, @applicationId, @userId, @scopes)
             RETURNING id, created_at
-            """, new { digest = TokenDigest.Of(secret), applicationId, userId, scopes }, cancellationToken: ct));
-        return (row.Id, secret, row.CreatedAt);
+            """, new { digest = TokenDigest.Of(secret), applicationId, userId, scopes }, tx, cancellationToken: ct));
+        return new IssuedToken(row.Id, secret, scopes, row.CreatedAt);
     }
 
     /// <summary>Marks revoked; returns the ids that were live until now (for kill events).</summary>

@@ -50,6 +50,20 @@ public static class Scopes
         return false;
     }
 
+    /// <summary>Every scope in Doorkeeper's configured order: the default (read) first, then the optional ones.</summary>
+    public static IReadOnlyList<string> Supported { get; } = [Read, Profile, Write, Follow, Push, .. Granular];
+
+    /// <summary>
+    /// A scope parameter a client may be granted: present, one line, only known scopes, and each within the
+    /// application's (a granular scope is within its parent). Returns the parsed scopes, or null when invalid.
+    /// </summary>
+    public static IReadOnlyList<string>? ParseRequest(string? requested, IReadOnlyCollection<string> applicationScopes)
+    {
+        if (string.IsNullOrWhiteSpace(requested) || requested.AsSpan().IndexOfAny('\n', '\r', '\t') >= 0) return null;
+        var scopes = Parse(requested);
+        return scopes.All(IsKnown) && AllWithin(scopes, applicationScopes) ? scopes : null;
+    }
+
     /// <summary>True when every scope in <paramref name="requested"/> is within <paramref name="allowed"/>.</summary>
     public static bool AllWithin(IEnumerable<string> requested, IReadOnlyCollection<string> allowed) =>
         requested.All(scope => Allows(allowed, scope));

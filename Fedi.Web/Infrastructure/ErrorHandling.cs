@@ -59,7 +59,8 @@ public static partial class ErrorHandling
         var body = Error(e.Error);
         if (e.Description is not null) body["error_description"] = e.Description;
         if (e is ValidationException v)
-            body["details"] = new Dictionary<string, object> { [v.Field] = new[] { new Dictionary<string, string> { ["error"] = v.Code, ["description"] = v.FieldDescription } } };
+            body["details"] = v.Errors.GroupBy(f => f.Field).ToDictionary(
+                g => g.Key, g => g.Select(f => new Dictionary<string, string> { ["error"] = f.Code, ["description"] = f.Message }).ToArray());
         return body;
     }
 

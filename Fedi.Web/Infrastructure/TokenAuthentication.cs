@@ -34,11 +34,15 @@ public static class TokenAuthentication
     }
 
     /// <summary>The endpoint needs a token with <paramref name="scope"/>; a user token when <paramref name="user"/>.</summary>
-    public static async Task<RequestAuth> RequireAsync(HttpContext http, string? scope, bool user)
+    public static Task<RequestAuth> RequireAsync(HttpContext http, string? scope, bool user) =>
+        RequireAnyAsync(http, scope is null ? [] : [scope], user);
+
+    /// <summary>As <see cref="RequireAsync"/>, with a token granting any one of <paramref name="scopes"/> (none: any token).</summary>
+    public static async Task<RequestAuth> RequireAnyAsync(HttpContext http, IReadOnlyCollection<string> scopes, bool user)
     {
         var auth = await AuthenticateAsync(http);
         var token = auth.Token ?? throw new ApiException(401, InvalidToken);
-        if (scope is not null && !token.Allows(scope)) throw new ApiException(403, OutsideScopes);
+        if (scopes.Count > 0 && !scopes.Any(token.Allows)) throw new ApiException(403, OutsideScopes);
         if (user && token.UserId is null) throw new ApiException(422, UserRequired);
         return auth;
     }

@@ -1,9 +1,12 @@
 namespace Fedi.Testing;
 
-/// <summary>Runs short commands to their end (initdb, pg_ctl, chown, <c>Fedi.Web migrate</c>).</summary>
+/// <summary>Runs short commands to their end (initdb, pg_ctl, chown, node scripts).</summary>
 public static class CommandLine
 {
-    /// <summary>Runs a command and returns its exit code and output; kills it and throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Runs a command and returns its exit code and output (check it with <see cref="CommandResult.EnsureSuccess"/>);
+    /// kills it and throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.
+    /// </summary>
     public static async Task<CommandResult> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
@@ -12,33 +15,18 @@ public static class CommandLine
         IReadOnlyDictionary<string, string>? environment = null,
         CancellationToken ct = default)
     {
-        await using var process = FediProcess.Start(Path.GetFileName(fileName), fileName, arguments, environment, workingDirectory);
-        return await CollectAsync(process, timeout, ct);
-    }
-
-    /// <summary>As <see cref="RunAsync"/>, but throws <see cref="InvalidOperationException"/> with the output when the exit code is not 0.</summary>
-    public static async Task<CommandResult> RunCheckedAsync(
-        string fileName,
-        IEnumerable<string> arguments,
-        TimeSpan timeout,
-        string? workingDirectory = null,
-        IReadOnlyDictionary<string, string>? environment = null,
-        CancellationToken ct = default)
-    {
         var args = arguments.ToList();
-        var result = await RunAsync(fileName, args, timeout, workingDirectory, environment, ct);
-        return result.ExitCode == 0
-            ? result
-            : throw new InvalidOperationException($"`{fileName} {string.Join(' ', args)}` failed with exit code {result.ExitCode}:\n{result.Text}");
+        await using var process = FediProcess.Start(Path.GetFileName(fileName), fileName, args, environment, workingDirectory);
+        return await CollectAsync(process, $"{fileName} {string.Join(' ', args)}", timeout, ct);
     }
 
-    /// <summary>Waits for an already started process to end and returns what it did.</summary>
-    public static async Task<CommandResult> CollectAsync(FediProcess process, TimeSpan timeout, CancellationToken ct = default)
+    /// <summary>Waits for an already started process to end and returns what it did; kills it after <paramref name="timeout"/>.</summary>
+    public static async Task<CommandResult> CollectAsync(FediProcess process, string command, TimeSpan timeout, CancellationToken ct = default)
     {
         try
         {
             var exitCode = await process.WaitForExitAsync(timeout, ct);
-            return new CommandResult(exitCode, process.Output);
+            return new CommandResult(command, exitCode, process.Output);
         }
         catch (TimeoutException)
         {
@@ -49,8 +37,15 @@ public static class CommandLine
 }
 
 /// <summary>The end of a command: its exit code and its stdout and stderr lines, interleaved as they came.</summary>
-public sealed record CommandResult(int ExitCode, IReadOnlyList<string> Output)
+/// <param name="Command">The command line, for messages.</param>
+/// <param name="ExitCode">The exit code (128 + N after signal N).</param>
+/// <param name="Output">Its stdout and stderr lines.</param>
+public sealed record CommandResult(string Command, int ExitCode, IReadOnlyList<string> Output)
 {
     /// <summary>The output as one text.</summary>
     public string Text => string.Join('\n', Output);
+
+    /// <summary>Returns this when the exit code is 0; otherwise throws <see cref="InvalidOperationException"/> with the output.</summary>
+    public CommandResult EnsureSuccess() =>
+        ExitCode == 0 ? this : throw new InvalidOperationException($"`{Command}` failed with exit code {ExitCode}:\n{Text}");
 }

@@ -123,8 +123,9 @@ public sealed partial class FediCluster : IAsyncDisposable
     /// <summary>Runs <c>Fedi.Web &lt;arguments&gt;</c> (the admin CLI) with this instance's settings.</summary>
     public async Task<CommandResult> RunCliAsync(IEnumerable<string> arguments, CancellationToken ct = default)
     {
-        await using var process = FediProcess.StartProject("Fedi.Web", _environment, arguments, name: "cli");
-        return await CommandLine.CollectAsync(process, _options.StartTimeout, ct);
+        var args = arguments.ToList();
+        await using var process = FediProcess.StartProject("Fedi.Web", _environment, args, name: "cli");
+        return await CommandLine.CollectAsync(process, $"Fedi.Web {string.Join(' ', args)}", _options.StartTimeout, ct);
     }
 
     /// <summary>
@@ -151,9 +152,7 @@ public sealed partial class FediCluster : IAsyncDisposable
 
     private async Task MigrateAsync(CancellationToken ct)
     {
-        var result = await RunCliAsync(["migrate"], ct);
-        if (result.ExitCode != 0)
-            throw new InvalidOperationException($"`migrate` failed with exit code {result.ExitCode}:\n{result.Text}");
+        (await RunCliAsync(["migrate"], ct)).EnsureSuccess();
     }
 
     private async Task StartTiersAsync(int webPort, int streamingPort, CancellationToken ct)

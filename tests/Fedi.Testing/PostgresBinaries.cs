@@ -18,17 +18,18 @@ internal static class PostgresBinaries
             : (PathOf(program), [.. arguments]);
 
     /// <summary>Runs a server program as the server's user, throwing with its output on failure.</summary>
-    public static Task<CommandResult> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, CancellationToken ct)
+    public static async Task<CommandResult> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, CancellationToken ct)
     {
         var (fileName, args) = AsServerUser(program, arguments);
-        return CommandLine.RunCheckedAsync(fileName, args, TimeSpan.FromSeconds(120), workingDirectory, ct: ct);
+        return (await CommandLine.RunAsync(fileName, args, TimeSpan.FromSeconds(120), workingDirectory, ct: ct)).EnsureSuccess();
     }
 
     /// <summary>Hands <paramref name="directory"/> to the server's user when running as root.</summary>
-    public static Task GiveToServerUserAsync(string directory, CancellationToken ct) =>
-        Native.IsRoot
-            ? CommandLine.RunCheckedAsync("chown", ["-R", "postgres:", directory], TimeSpan.FromSeconds(30), ct: ct)
-            : Task.CompletedTask;
+    public static async Task GiveToServerUserAsync(string directory, CancellationToken ct)
+    {
+        if (Native.IsRoot)
+            (await CommandLine.RunAsync("chown", ["-R", "postgres:", directory], TimeSpan.FromSeconds(30), ct: ct)).EnsureSuccess();
+    }
 
     private static string Find()
     {

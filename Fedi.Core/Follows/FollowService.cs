@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Fedi.Core.Accounts;
+using Fedi.Core.Contracts;
+using Fedi.Core.Errors;
+using Fedi.Core.Jobs;
+using Npgsql;
+
+namespace Fedi.Core.Follows;
+
+/// <summary>
+/// Follows an account (Mastodon's FollowService, direct follow): the follow row and both counters in one
+/// transaction, then a MergeWorker job brings the target's recent statuses into the follower's home feed.
+/// Following again changes only the options sent. Not built yet: follow requests (locked accounts are
+/// followed at once), the follow notification, and delivering a Follow activity to remote accounts.
+/// </summary>
+public sealed partial class FollowService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs)
+{
+    public const string SelfFollowError = "Following your own account is not allowed";
+
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+    private static partial Regex LanguagePattern();
+
+    /// <summary>Returns true when a new follow was created, false when an existing one was updated.</summary>
+    public async Task<bool> FollowAsync(long accountId, long targetAccountId, FollowOptions options, CancellationToken ct = default)
+    {
+        var target = await accounts.FindVisibleAsync(targetAccountId, ct) ?? throw ApiException.NotFound();
+        if (target.Id == accountId) throw ApiException.Forbidden(SelfFollowError);
+        var languages = options.Languages?.Where(l => l.Length > 0).Distinct().ToArray();
+        if (languages is not null && !languages.All(LanguagePattern().IsMatch))
+            throw ApiException.Unprocessable("Validation failed: Languages is invalid");
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        // xmax = 0 only on a row this statement inserted: counters move for new follows, not option changes.
+        var inserted = await conn.QuerySingleAsync<bool>(new CommandDefinition("""
+            INSERT INTO follows AS f (account_id, target_account_id, show_reblogs, notify, languages)
+            VALUES (@accountId, @targetAccountId, COALESCE(@reblogs, true), COALESCE(@notify, false), @languages)
+            ON CONFLICT (account_id, target_account_id) DO UPDATE
+              SET show_reblogs = COALESCE(@reblogs, f.show_reblogs),
+                  notify = COALESCE(@notify, f.notify),
+                  languages = CASE WHEN @setLanguages THEN @languages ELSE f.languages END,
+                  updated_at = now()
+            RETURNING (f.xmax = 0) AS inserted
+            """, new
+        {
+            accountId, targetAccountId, reblogs = options.Reblogs, notify = options.Notify,
+            languages = languages is { Length: > 0 } ? languages : null, setLanguages = languages is not null,
+        }, tx, cancellationToken: ct));
+        if (inserted) await AccountStatsStore.AddFollowAsync(conn, tx, accountId, targetAccountId, 1);
+        await tx.CommitAsync(ct);
+
+        if (inserted) await jobs.EnqueueAsync(JobNames.Merge, targetAccountId, accountId);
+        return inserted;
+    }
+}

@@ -1,0 +1,51 @@
+using Dapper;
+using Fedi.Core.Timelines;
+using Npgsql;
+
+namespace Fedi.Core.Follows;
+
+/// <summary>SQL for <c>follows</c>.</summary>
+public sealed class FollowStore(NpgsqlDataSource db)
+{
+    public const string Columns = "f.id, f.account_id, f.target_account_id, f.show_reblogs, f.notify, f.languages, f.created_at";
+
+    /// <summary>Follows from <paramref name="accountId"/> to any of <paramref name="targetIds"/>.</summary>
+    public async Task<IReadOnlyList<Follow>> ListFollowingAsync(long accountId, IReadOnlyCollection<long> targetIds, CancellationToken ct = default)
+    {
+        if (targetIds.Count == 0) return [];
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<Follow>(new CommandDefinition($"""
+            SELECT {Columns} FROM follows f WHERE f.account_id = @accountId AND f.target_account_id = ANY(@targetIds)
+            """, new { accountId, targetIds = targetIds.ToArray() }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    /// <summary>Which of <paramref name="accountIds"/> follow <paramref name="targetId"/>.</summary>
+    public async Task<IReadOnlySet<long>> ListFollowedByAsync(long targetId, IReadOnlyCollection<long> accountIds, CancellationToken ct = default)
+    {
+        if (accountIds.Count == 0) return new HashSet<long>();
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var ids = await conn.QueryAsync<long>(new CommandDefinition("""
+            SELECT account_id FROM follows WHERE target_account_id = @targetId AND account_id = ANY(@accountIds)
+            """, new { targetId, accountIds = accountIds.ToArray() }, cancellationToken: ct));
+        return ids.ToHashSet();
+    }
+
+    /// <summary>
+    /// One page of an account's followers (<paramref name="followers"/>) or followed accounts, paginated by
+    /// follows.id, newest first; suspended accounts left out. Returns (follow id, account id) pairs.
+    /// </summary>
+    public async Task<IReadOnlyList<(long FollowId, long AccountId)>> ListPageAsync(long accountId, bool followers, Page page, CancellationToken ct = default)
+    {
+        var (self, other) = followers ? ("target_account_id", "account_id") : ("account_id", "target_account_id");
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(long, long)>(new CommandDefinition($"""
+            SELECT f.id, f.{other}
+            FROM follows f JOIN accounts a ON a.id = f.{other}
+            WHERE f.{self} = @accountId AND a.suspended_at IS NULL AND {Page.Where("f.id")}
+            ORDER BY {page.OrderBy("f.id")}
+            LIMIT @limit
+            """, new { accountId, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
+        return page.NewestFirst(rows);
+    }
+}

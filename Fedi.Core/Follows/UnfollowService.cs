@@ -1,0 +1,30 @@
+using Dapper;
+using Fedi.Core.Accounts;
+using Fedi.Core.Contracts;
+using Fedi.Core.Errors;
+using Fedi.Core.Jobs;
+using Npgsql;
+
+namespace Fedi.Core.Follows;
+
+/// <summary>
+/// Stops following (Mastodon's UnfollowService): the row and both counters in one transaction, then an
+/// UnmergeWorker job takes the target's statuses out of the follower's home feed. Not following is no error.
+/// </summary>
+public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs)
+{
+    public async Task UnfollowAsync(long accountId, long targetAccountId, CancellationToken ct = default)
+    {
+        if (await accounts.FindAsync(targetAccountId, ct) is null) throw ApiException.NotFound();
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var deleted = await conn.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM follows WHERE account_id = @accountId AND target_account_id = @targetAccountId",
+            new { accountId, targetAccountId }, tx, cancellationToken: ct));
+        if (deleted > 0) await AccountStatsStore.AddFollowAsync(conn, tx, accountId, targetAccountId, -1);
+        await tx.CommitAsync(ct);
+
+        if (deleted > 0) await jobs.EnqueueAsync(JobNames.Unmerge, targetAccountId, accountId);
+    }
+}

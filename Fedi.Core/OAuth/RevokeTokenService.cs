@@ -1,0 +1,23 @@
+using Fedi.Core.Contracts;
+using Fedi.Core.Redis;
+
+namespace Fedi.Core.OAuth;
+
+/// <summary>
+/// RFC 7009 revocation (Doorkeeper's TokensController#revoke): the client authenticates, may revoke only its
+/// own tokens, and learns nothing about tokens that do not exist. Streams using the token are told to close.
+/// </summary>
+public sealed class RevokeTokenService(ApplicationStore applications, AccessTokenStore tokens, RedisConnection redis)
+{
+    public async Task RevokeAsync(string? clientId, string? clientSecret, string? token, CancellationToken ct = default)
+    {
+        var client = await applications.FindByCredentialsAsync(clientId, clientSecret, ct) ?? throw OAuthErrors.RevokeUnauthorized();
+        if (string.IsNullOrEmpty(token)) return;
+        var found = await tokens.FindBySecretAsync(token, ct);
+        if (found is null) return;
+        if (found.ApplicationId is { } owner && owner != client.Id) throw OAuthErrors.RevokeUnauthorized();
+
+        foreach (var id in await tokens.RevokeAsync(token, found.ApplicationId, ct))
+            await redis.PublishAsync(RedisChannels.AccessToken(id), StreamMessage.EncodeKill());
+    }
+}

@@ -1,0 +1,7 @@
+namespace Fedi.Streaming.Endpoints;
+
+internal static partial class EndpointLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Subscribing to stream {Stream} failed: Redis is unavailable")]
+    public static partial void LogSubscribeFailed(this ILogger logger, string? stream, Exception exception);
+}

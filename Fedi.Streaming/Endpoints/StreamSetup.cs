@@ -1,0 +1,27 @@
+using Fedi.Streaming.Auth;
+using Fedi.Streaming.Connections;
+using Fedi.Streaming.Subscriptions;
+using StackExchange.Redis;
+
+namespace Fedi.Streaming.Endpoints;
+
+/// <summary>Steps both transports take before streaming; a Redis failure is a 503, never a 500 stack.</summary>
+public static class StreamSetup
+{
+    /// <summary>Subscribes the system channels, and <paramref name="stream"/> when given; false after answering 503.</summary>
+    public static async Task<bool> TrySubscribeAsync(HttpContext http, StreamConnection connection, ILogger logger, ResolvedStream? stream = null)
+    {
+        try
+        {
+            await connection.SubscribeSystemAsync();
+            if (stream is not null) await connection.SubscribeAsync(stream);
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            logger.LogSubscribeFailed(stream?.Name ?? StreamNames.System, e);
+            await ErrorResponses.WriteAsync(http, 503, StreamingAuthenticator.Unavailable);
+            return false;
+        }
+    }
+}

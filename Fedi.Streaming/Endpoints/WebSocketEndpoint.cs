@@ -1,0 +1,112 @@
+using System.Net.WebSockets;
+using Fedi.Core.Errors;
+using Fedi.Streaming.Auth;
+using Fedi.Streaming.Connections;
+using Fedi.Streaming.Filtering;
+using Fedi.Streaming.Subscriptions;
+using StackExchange.Redis;
+
+namespace Fedi.Streaming.Endpoints;
+
+/// <summary>
+/// <c>GET /api/v1/streaming</c> upgraded to a WebSocket: authenticate (errors answered as plain HTTP before
+/// the upgrade), subscribe the system channels, then the <c>?stream=</c> of the URL if any, then whatever
+/// the client asks for with subscribe/unsubscribe messages. Pings every 30 s; no pong by the next ping drops it.
+/// </summary>
+public sealed class WebSocketEndpoint(
+    StreamingAuthenticator authenticator, ChannelHub hub, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters, ILogger<WebSocketEndpoint> logger)
+{
+    public const string UnsubscribeFailed = "Error unsubscribing from channel";
+    public static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(30);
+
+    private readonly IStreamFilter[] _filters = filters.ToArray();
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        http.Response.Headers["X-Request-Id"] = http.TraceIdentifier;
+        StreamingCredentials credentials;
+        try
+        {
+            credentials = await authenticator.AuthenticateAsync(http.Request, http.RequestAborted);
+        }
+        catch (ApiException e)
+        {
+            await ErrorResponses.WriteAsync(http, e);
+            return;
+        }
+
+        // The URL's stream is subscribed before the upgrade, so the client misses nothing published once
+        // its handshake completes; a refused stream is still answered as an error frame, as Mastodon does.
+        var (initial, initialError) = InitialStream(http.Request.Query, credentials);
+        await using var connection = new WebSocketConnection(credentials, hub, _filters, http.RequestAborted);
+        if (!await StreamSetup.TrySubscribeAsync(http, connection, logger, initial)) return;
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = credentials.SubProtocol,
+            KeepAliveInterval = PingInterval,
+            KeepAliveTimeout = PingInterval,
+        });
+        registry.Add(connection);
+        try
+        {
+            if (initialError is not null) connection.Send(initialError);
+            await connection.RunAsync(socket, text => OnClientMessageAsync(connection, text));
+        }
+        finally
+        {
+            registry.Remove(connection);
+        }
+    }
+
+    private static (ResolvedStream? Stream, byte[]? Error) InitialStream(IQueryCollection query, StreamingCredentials credentials)
+    {
+        if (!query.ContainsKey("stream")) return (null, null);
+        try
+        {
+            var request = new StreamRequest(query["stream"].FirstOrDefault(), query["tag"].FirstOrDefault(), query["list"].FirstOrDefault());
+            return (StreamResolver.Resolve(credentials, request), null);
+        }
+        catch (ApiException e)
+        {
+            return (null, StreamFrames.Error(e.Error, e.Status));
+        }
+    }
+
+    private async Task OnClientMessageAsync(WebSocketConnection connection, string text)
+    {
+        var message = ClientMessage.Parse(text);
+        if (message is null) return; // Mastodon ignores what it cannot parse, and so do we
+        if (message.Type == ClientMessage.Subscribe) await SubscribeAsync(connection, message.Request);
+        else if (message.Type == ClientMessage.Unsubscribe) await UnsubscribeAsync(connection, message.Request);
+    }
+
+    private async Task SubscribeAsync(WebSocketConnection connection, StreamRequest request)
+    {
+        try
+        {
+            await connection.SubscribeAsync(StreamResolver.Resolve(connection.Credentials, request));
+        }
+        catch (ApiException e)
+        {
+            connection.Send(StreamFrames.Error(e.Error, e.Status));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            logger.LogSubscribeFailed(request.Stream, e);
+            connection.Send(StreamFrames.Error(StreamingAuthenticator.Unavailable, 503));
+        }
+    }
+
+    private async Task UnsubscribeAsync(WebSocketConnection connection, StreamRequest request)
+    {
+        try
+        {
+            await connection.UnsubscribeAsync(StreamResolver.Channels(connection.Credentials, request.Stream ?? "", request));
+        }
+        catch (ApiException)
+        {
+            connection.Send(StreamFrames.Error(UnsubscribeFailed, null));
+        }
+    }
+}
