@@ -1,14 +1,15 @@
 using System.Runtime.CompilerServices;
 using Dapper;
+using Fedi.Core.Configuration;
 using Npgsql;
 
 namespace Fedi.Core.Follows;
 
 /// <summary>SQL over <c>follows</c> joined with <c>users</c>: who receives an account's statuses in their home feed.</summary>
-public sealed class FollowerStore(NpgsqlDataSource db)
+public sealed class FollowerStore(NpgsqlDataSource db, InstanceOptions instance, TimeProvider time)
 {
     /// <summary>
-    /// The local followers of <paramref name="accountId"/> whose user signed in since <paramref name="activeSince"/>
+    /// The local followers of <paramref name="accountId"/> whose user signed in within USER_ACTIVE_DAYS
     /// (Mastodon's followers_for_local_distribution), in batches by follower id. A connection is held only while
     /// a batch is read, never while the caller works on it.
     /// </summary>
@@ -16,10 +17,11 @@ public sealed class FollowerStore(NpgsqlDataSource db)
     /// <param name="replyToAccountId">for a reply to someone else: only followers who follow that account or are it
     /// (Mastodon's home filter drops replies to strangers).</param>
     public async IAsyncEnumerable<IReadOnlyList<long>> ListActiveLocalFollowerBatchesAsync(
-        long accountId, DateTime activeSince, IReadOnlyCollection<long>? onlyAccountIds, long? replyToAccountId,
+        long accountId, IReadOnlyCollection<long>? onlyAccountIds, long? replyToAccountId,
         int batchSize, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var onlyIds = onlyAccountIds?.ToArray();
+        var activeSince = time.GetUtcNow().UtcDateTime.AddDays(-instance.UserActiveDays);
         long after = 0;
         while (true)
         {

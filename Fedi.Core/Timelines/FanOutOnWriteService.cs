@@ -1,6 +1,5 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi;
-using Fedi.Core.Configuration;
 using Fedi.Core.Contracts;
 using Fedi.Core.Follows;
 using Fedi.Core.Redis;
@@ -21,9 +20,7 @@ public sealed class FanOutOnWriteService(
     FeedManager feeds,
     TimelineStreams streams,
     StatusRenderer renderer,
-    RedisLock locks,
-    InstanceOptions instance,
-    TimeProvider time)
+    RedisLock locks)
 {
     /// <summary>Followers per PostgreSQL read and per Redis round trip (Mastodon's find_in_batches size).</summary>
     public const int BatchSize = 1000;
@@ -52,16 +49,13 @@ public sealed class FanOutOnWriteService(
         {
             var replyTo = status.InReplyToAccountId is { } to && to != status.AccountId ? to : (long?)null;
             await foreach (var batch in followers.ListActiveLocalFollowerBatchesAsync(
-                               author.Id, ActiveSince(), onlyMentioned, replyTo, BatchSize, ct))
+                               author.Id, onlyMentioned, replyTo, BatchSize, ct))
                 await DeliverAsync(batch, status.Id, payloads, ct);
         }
 
         if (status.IsBroadcast)
         {
-            var message = await payloads.AnonymousAsync(ct);
-            await Task.WhenAll(
-                streams.PublishAsync(RedisChannels.Public, message),
-                streams.PublishAsync(status.Local ? RedisChannels.PublicLocal : RedisChannels.PublicRemote, message));
+            await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
         }
     }
 
@@ -77,6 +71,4 @@ public sealed class FanOutOnWriteService(
         foreach (var id in recipients) messages[id] = await payloads.ForViewerAsync(id, ct);
         await streams.PublishHomeAsync(recipients, id => messages[id]);
     }
-
-    private DateTime ActiveSince() => time.GetUtcNow().UtcDateTime.AddDays(-instance.UserActiveDays);
 }

@@ -1,5 +1,3 @@
-using Fedi.Core.Accounts;
-using Fedi.Core.Configuration;
 using Fedi.Core.Contracts;
 using Fedi.Core.Follows;
 using Fedi.Core.Redis;
@@ -17,9 +15,7 @@ public sealed class RemoveStatusService(
     FollowerStore followers,
     FeedManager feeds,
     TimelineStreams streams,
-    RedisLock locks,
-    InstanceOptions instance,
-    TimeProvider time)
+    RedisLock locks)
 {
     /// <summary>Does nothing for a status that does not exist or is not deleted (a stray job must not hide a live post).</summary>
     public async Task RemoveAsync(long statusId, CancellationToken ct = default)
@@ -34,19 +30,13 @@ public sealed class RemoveStatusService(
 
         if (status.Visibility != StatusVisibility.Direct)
         {
-            var activeSince = time.GetUtcNow().UtcDateTime.AddDays(-instance.UserActiveDays);
             await foreach (var batch in followers.ListActiveLocalFollowerBatchesAsync(
-                               status.AccountId, activeSince, null, null, FanOutOnWriteService.BatchSize, ct))
+                               status.AccountId, null, null, FanOutOnWriteService.BatchSize, ct))
                 await UnpushAsync(batch.Where(id => !done.Contains(id)).ToList(), status.Id);
         }
 
         if (status.Visibility == StatusVisibility.Public)
-        {
-            var message = StreamMessage.EncodeDelete(status.Id);
-            await Task.WhenAll(
-                streams.PublishAsync(RedisChannels.Public, message),
-                streams.PublishAsync(status.Local ? RedisChannels.PublicLocal : RedisChannels.PublicRemote, message));
-        }
+            await streams.PublishPublicAsync(status.Local, StreamMessage.EncodeDelete(status.Id));
     }
 
     private async Task UnpushAsync(IReadOnlyCollection<long> accountIds, long statusId)

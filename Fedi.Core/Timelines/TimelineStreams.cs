@@ -30,5 +30,8 @@ public sealed class TimelineStreams(RedisConnection redis)
         await Task.WhenAll(accountIds.Select(id => redis.PublishAsync(RedisChannels.Timeline(id), message(id))));
     }
 
-    public Task PublishAsync(string channel, string message) => redis.PublishAsync(channel, message);
+    /// <summary>On <c>timeline:public</c> and, by the status's origin, <c>timeline:public:local</c> or <c>:remote</c>.</summary>
+    public Task PublishPublicAsync(bool local, string message) => Task.WhenAll(
+        redis.PublishAsync(RedisChannels.Public, message),
+        redis.PublishAsync(local ? RedisChannels.PublicLocal : RedisChannels.PublicRemote, message));
 }

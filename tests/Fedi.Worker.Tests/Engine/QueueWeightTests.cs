@@ -4,25 +4,8 @@ using Fedi.Worker.Tests.Support;
 namespace Fedi.Worker.Tests.Engine;
 
 /// <summary>WORKER_QUEUES: weighted queues are fetched in proportion to their weights, strict ones in order.</summary>
-public sealed class QueueWeightTests
+public sealed class QueueWeightTests() : ClusterFixture(FediTiers.None)
 {
-    private FediCluster _cluster = null!;
-    private SidekiqRedis _redis = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _cluster = await Servers.StartClusterAsync(FediTiers.None);
-        _redis = await SidekiqRedis.ConnectAsync(_cluster);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _redis.DisposeAsync();
-        await _cluster.DisposeAsync();
-    }
-
     [Test]
     public async Task Weighted_queues_are_served_roughly_in_proportion_to_their_weights()
     {
@@ -30,15 +13,15 @@ public sealed class QueueWeightTests
         await FillAsync(key, "heavy", 600);
         await FillAsync(key, "light", 600);
 
-        await _cluster.StartWorkerAsync(new Dictionary<string, string>
+        await Cluster.StartWorkerAsync(new Dictionary<string, string>
         {
             ["WORKER_QUEUES"] = "heavy:3,light:1",
             ["WORKER_CONCURRENCY"] = "1",
         });
-        await Eventually.TrueAsync(async () => (await _redis.RunsAsync(key)).Count >= 400, "400 jobs ran");
+        await Eventually.TrueAsync(async () => (await Redis.RunsAsync(key)).Count >= 400, "400 jobs ran");
 
         // While both queues hold jobs, "heavy" comes first in 3 of 4 fetch orders.
-        var first = (await _redis.RunsAsync(key)).Take(400).ToList();
+        var first = (await Redis.RunsAsync(key)).Take(400).ToList();
         var heavyShare = first.Count(r => r.Token.StartsWith("heavy", StringComparison.Ordinal)) / (double)first.Count;
         Assert.That(heavyShare, Is.InRange(0.62, 0.88));
     }
@@ -50,19 +33,19 @@ public sealed class QueueWeightTests
         await FillAsync(key, "second", 50);
         await FillAsync(key, "first", 50);
 
-        await _cluster.StartWorkerAsync(new Dictionary<string, string>
+        await Cluster.StartWorkerAsync(new Dictionary<string, string>
         {
             ["WORKER_QUEUES"] = "first,second",
             ["WORKER_CONCURRENCY"] = "1",
         });
-        await Eventually.TrueAsync(async () => (await _redis.RunsAsync(key)).Count == 100, "all 100 jobs ran");
+        await Eventually.TrueAsync(async () => (await Redis.RunsAsync(key)).Count == 100, "all 100 jobs ran");
 
-        var runs = await _redis.RunsAsync(key);
+        var runs = await Redis.RunsAsync(key);
         Assert.That(runs.Take(50).Select(r => r.Token), Has.All.StartsWith("first"));
         Assert.That(runs.Skip(50).Select(r => r.Token), Has.All.StartsWith("second"));
     }
 
     private async Task FillAsync(string key, string queue, int count) =>
-        await _redis.PushAsync(queue, Enumerable.Range(0, count)
+        await Redis.PushAsync(queue, Enumerable.Range(0, count)
             .Select(i => SidekiqRedis.TestJob(key, "ok", $"{queue}{i}", queue).ToJsonString()).ToArray());
 }

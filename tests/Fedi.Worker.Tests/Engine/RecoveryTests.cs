@@ -4,54 +4,37 @@ using Fedi.Worker.Tests.Support;
 namespace Fedi.Worker.Tests.Engine;
 
 /// <summary>Reliable fetch: a worker killed mid-run loses nothing, and no job runs in two workers at once.</summary>
-public sealed class RecoveryTests
+public sealed class RecoveryTests() : ClusterFixture(FediTiers.None)
 {
-    private FediCluster _cluster = null!;
-    private SidekiqRedis _redis = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _cluster = await Servers.StartClusterAsync(FediTiers.None);
-        _redis = await SidekiqRedis.ConnectAsync(_cluster);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _redis.DisposeAsync();
-        await _cluster.DisposeAsync();
-    }
-
     [Test]
     public async Task Jobs_of_a_killed_worker_are_recovered_by_a_survivor_once_its_heartbeat_expires()
     {
         var (key, queue) = (SidekiqRedis.NewKey("kill"), RandomNames.Unique("kill"));
         const int count = 300;
-        await _redis.PushAsync(queue, Enumerable.Range(0, count)
+        await Redis.PushAsync(queue, Enumerable.Range(0, count)
             .Select(i => SidekiqRedis.TestJob(key, "sleep:400", $"j{i}", queue).ToJsonString()).ToArray());
         var settings = new Dictionary<string, string> { ["WORKER_QUEUES"] = queue, ["WORKER_CONCURRENCY"] = "25" };
 
-        var doomed = await _cluster.StartWorkerAsync(settings);
-        await Eventually.TrueAsync(async () => (await _redis.RunsAsync(key)).Count >= 50, "the first worker got going");
-        var doomedIdentity = (await _redis.Db.SetMembersAsync("processes")).Select(v => (string)v!)
+        var doomed = await Cluster.StartWorkerAsync(settings);
+        await Eventually.TrueAsync(async () => (await Redis.RunsAsync(key)).Count >= 50, "the first worker got going");
+        var doomedIdentity = (await Redis.Db.SetMembersAsync("processes")).Select(v => (string)v!)
             .Single(v => v.Contains($":{doomed.Id}:", StringComparison.Ordinal));
         doomed.Kill();
         await doomed.WaitForExitAsync(TimeSpan.FromSeconds(10));
-        var stranded = await _redis.Db.ListLengthAsync($"inprogress:{doomedIdentity}");
+        var stranded = await Redis.Db.ListLengthAsync($"inprogress:{doomedIdentity}");
         Assert.That(stranded, Is.GreaterThan(0), "the kill left jobs in progress");
 
-        var survivor = await _cluster.StartWorkerAsync(settings);
-        await Eventually.TrueAsync(async () => (await _redis.RunsAsync(key)).Select(r => r.Token).Distinct().Count() == count,
+        var survivor = await Cluster.StartWorkerAsync(settings);
+        await Eventually.TrueAsync(async () => (await Redis.RunsAsync(key)).Select(r => r.Token).Distinct().Count() == count,
             "every job ran", TimeSpan.FromSeconds(60));
 
-        var runs = await _redis.RunsAsync(key);
+        var runs = await Redis.RunsAsync(key);
         Assert.That(runs.Select(r => r.Token).Distinct(), Is.EquivalentTo(Enumerable.Range(0, count).Select(i => $"j{i}")));
         // Only a job that finished in the instant between its record and its removal from the list may run twice.
         Assert.That(runs.Count - count, Is.LessThanOrEqualTo(stranded));
-        Assert.That(await _redis.Db.KeyExistsAsync($"inprogress:{doomedIdentity}"), Is.False);
-        Assert.That(await _redis.Db.SetContainsAsync("processes", doomedIdentity), Is.False);
-        Assert.That(await _redis.Db.SetContainsAsync("inprogress_owners", doomedIdentity), Is.False);
+        Assert.That(await Redis.Db.KeyExistsAsync($"inprogress:{doomedIdentity}"), Is.False);
+        Assert.That(await Redis.Db.SetContainsAsync("processes", doomedIdentity), Is.False);
+        Assert.That(await Redis.Db.SetContainsAsync("inprogress_owners", doomedIdentity), Is.False);
         await survivor.WaitForOutputAsync(line => line.Contains($"from dead worker {doomedIdentity}", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
     }
 
@@ -61,14 +44,14 @@ public sealed class RecoveryTests
         var (key, queue) = (SidekiqRedis.NewKey("pair"), RandomNames.Unique("pair"));
         const int count = 600;
         var settings = new Dictionary<string, string> { ["WORKER_QUEUES"] = queue, ["WORKER_CONCURRENCY"] = "8" };
-        var first = await _cluster.StartWorkerAsync(settings);
-        var second = await _cluster.StartWorkerAsync(settings);
+        var first = await Cluster.StartWorkerAsync(settings);
+        var second = await Cluster.StartWorkerAsync(settings);
 
-        await _redis.PushAsync(queue, Enumerable.Range(0, count)
+        await Redis.PushAsync(queue, Enumerable.Range(0, count)
             .Select(i => SidekiqRedis.TestJob(key, "sleep:5", $"j{i}", queue).ToJsonString()).ToArray());
-        await Eventually.TrueAsync(async () => (await _redis.RunsAsync(key)).Count >= count, "every job ran");
+        await Eventually.TrueAsync(async () => (await Redis.RunsAsync(key)).Count >= count, "every job ran");
 
-        var runs = await _redis.RunsAsync(key);
+        var runs = await Redis.RunsAsync(key);
         Assert.That(runs.Select(r => r.Token), Is.Unique);
         Assert.That(runs, Has.Count.EqualTo(count));
         Assert.That(runs.Select(r => r.Pid).Distinct(), Is.EquivalentTo(new[] { first.Id, second.Id }), "both workers took part");

@@ -5,37 +5,20 @@ using Fedi.Worker.Tests.Support;
 namespace Fedi.Worker.Tests.Engine;
 
 /// <summary>SIGTERM, as systemd sends it: running jobs finish or go back to their queue; nothing is lost.</summary>
-public sealed class ShutdownTests
+public sealed class ShutdownTests() : ClusterFixture(FediTiers.None)
 {
-    private FediCluster _cluster = null!;
-    private SidekiqRedis _redis = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _cluster = await Servers.StartClusterAsync(FediTiers.None);
-        _redis = await SidekiqRedis.ConnectAsync(_cluster);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _redis.DisposeAsync();
-        await _cluster.DisposeAsync();
-    }
-
     [Test]
     public async Task Running_jobs_finish_on_sigterm_and_the_rest_stay_queued()
     {
         var (key, queue) = (SidekiqRedis.NewKey("drain"), RandomNames.Unique("drain"));
         await FillAsync(key, queue, "sleep:1500", 20);
-        var worker = await _cluster.StartWorkerAsync(Settings(queue, concurrency: 4));
+        var worker = await Cluster.StartWorkerAsync(Settings(queue, concurrency: 4));
         var identity = await IdentityOfAsync(worker);
-        await Eventually.TrueAsync(async () => (int)await _redis.Db.HashGetAsync(identity, "busy") > 0, "jobs are running");
+        await Eventually.TrueAsync(async () => (int)await Redis.Db.HashGetAsync(identity, "busy") > 0, "jobs are running");
 
         Assert.That(await worker.StopAsync(TimeSpan.FromSeconds(30)), Is.Zero);
 
-        var finished = (await _redis.RunsAsync(key)).Select(r => r.Token).ToList();
+        var finished = (await Redis.RunsAsync(key)).Select(r => r.Token).ToList();
         var queued = await QueuedTokensAsync(queue);
         Assert.That(finished, Is.Not.Empty, "the running jobs were allowed to finish");
         Assert.That(finished.Concat(queued), Is.EquivalentTo(Tokens(20)));
@@ -49,13 +32,13 @@ public sealed class ShutdownTests
         await FillAsync(key, queue, "sleep:120000", 6);
         var settings = Settings(queue, concurrency: 4);
         settings["SHUTDOWN_TIMEOUT"] = "2";
-        var worker = await _cluster.StartWorkerAsync(settings);
+        var worker = await Cluster.StartWorkerAsync(settings);
         var identity = await IdentityOfAsync(worker);
-        await Eventually.TrueAsync(async () => (int)await _redis.Db.HashGetAsync(identity, "busy") == 4, "four jobs are running");
+        await Eventually.TrueAsync(async () => (int)await Redis.Db.HashGetAsync(identity, "busy") == 4, "four jobs are running");
 
         Assert.That(await worker.StopAsync(TimeSpan.FromSeconds(30)), Is.Zero);
 
-        Assert.That(await _redis.RunsAsync(key), Is.Empty);
+        Assert.That(await Redis.RunsAsync(key), Is.Empty);
         Assert.That(await QueuedTokensAsync(queue), Is.EquivalentTo(Tokens(6)));
         await AssertUnregisteredAsync(identity);
     }
@@ -69,21 +52,21 @@ public sealed class ShutdownTests
     private static IEnumerable<string> Tokens(int count) => Enumerable.Range(0, count).Select(i => $"j{i}");
 
     private Task FillAsync(string key, string queue, string behaviour, int count) =>
-        _redis.PushAsync(queue, Tokens(count).Select(t => SidekiqRedis.TestJob(key, behaviour, t, queue).ToJsonString()).ToArray());
+        Redis.PushAsync(queue, Tokens(count).Select(t => SidekiqRedis.TestJob(key, behaviour, t, queue).ToJsonString()).ToArray());
 
     private Task<string> IdentityOfAsync(FediProcess worker) =>
-        Eventually.ValueAsync(async () => (await _redis.Db.SetMembersAsync("processes"))
+        Eventually.ValueAsync(async () => (await Redis.Db.SetMembersAsync("processes"))
             .Select(v => (string?)v).FirstOrDefault(v => v!.Contains($":{worker.Id}:", StringComparison.Ordinal)), "the worker registered");
 
     private async Task<List<string>> QueuedTokensAsync(string queue) =>
-        (await _redis.Db.ListRangeAsync($"queue:{queue}"))
+        (await Redis.Db.ListRangeAsync($"queue:{queue}"))
             .Select(v => JsonNode.Parse((string)v!)!["args"]![2]!.GetValue<string>()).ToList();
 
     private async Task AssertUnregisteredAsync(string identity)
     {
-        Assert.That(await _redis.Db.SetContainsAsync("processes", identity), Is.False);
-        Assert.That(await _redis.Db.SetContainsAsync("inprogress_owners", identity), Is.False);
-        Assert.That(await _redis.Db.KeyExistsAsync(identity), Is.False);
-        Assert.That(await _redis.Db.KeyExistsAsync($"inprogress:{identity}"), Is.False);
+        Assert.That(await Redis.Db.SetContainsAsync("processes", identity), Is.False);
+        Assert.That(await Redis.Db.SetContainsAsync("inprogress_owners", identity), Is.False);
+        Assert.That(await Redis.Db.KeyExistsAsync(identity), Is.False);
+        Assert.That(await Redis.Db.KeyExistsAsync($"inprogress:{identity}"), Is.False);
     }
 }

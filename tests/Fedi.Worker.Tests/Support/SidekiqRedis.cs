@@ -104,7 +104,9 @@ public sealed class SidekiqRedis : IAsyncDisposable
     {
         foreach (var entry in await Db.SortedSetRangeByRankWithScoresAsync(set))
         {
-            if (JsonNode.Parse((string)entry.Element!) is JsonObject job && job["jid"]?.GetValue<string>() == jid)
+            var text = (string)entry.Element!;
+            if (!text.Contains(jid, StringComparison.Ordinal)) continue; // other tests' entries, garbage included
+            if (JsonNode.Parse(text) is JsonObject job && job["jid"]?.GetValue<string>() == jid)
                 return (job, entry.Score);
         }
         return null;

@@ -6,31 +6,14 @@ using Npgsql;
 namespace Fedi.Worker.Tests.Timelines;
 
 /// <summary>Fan-out and removal as people using the API cause them: web enqueues, the worker delivers.</summary>
-public sealed class ApiFanOutTests
+public sealed class ApiFanOutTests() : ClusterFixture(FediTiers.Web | FediTiers.Worker)
 {
-    private FediCluster _cluster = null!;
-    private SidekiqRedis _redis = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _cluster = await Servers.StartClusterAsync(FediTiers.Web | FediTiers.Worker);
-        _redis = await SidekiqRedis.ConnectAsync(_cluster);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _redis.DisposeAsync();
-        await _cluster.DisposeAsync();
-    }
-
     [Test]
     public async Task A_post_reaches_active_followers_skips_an_inactive_one_and_its_deletion_removes_it()
     {
-        var alice = await _cluster.Users.SignUpAsync();
-        var bob = await _cluster.Users.SignUpAsync();
-        var carol = await _cluster.Users.SignUpAsync();
+        var alice = await Cluster.Users.SignUpAsync();
+        var bob = await Cluster.Users.SignUpAsync();
+        var carol = await Cluster.Users.SignUpAsync();
         await PostAsync(alice, "an older post");
         foreach (var follower in new[] { bob, carol })
             (await follower.Client.PostFormAsync($"/api/v1/accounts/{alice.AccountId}/follow", [])).EnsureSuccess();
@@ -41,14 +24,14 @@ public sealed class ApiFanOutTests
 
         var statusId = await PostAsync(alice, "Hello, followers!");
 
-        await Eventually.TrueAsync(async () => (await _redis.HomeFeedAsync(long.Parse(bob.AccountId))).Contains(long.Parse(statusId)),
+        await Eventually.TrueAsync(async () => (await Redis.HomeFeedAsync(long.Parse(bob.AccountId))).Contains(long.Parse(statusId)),
             "the post is in bob's home feed");
         Assert.That(await HomeIdsAsync(bob), Does.Contain(statusId));
-        Assert.That(await _redis.HomeFeedAsync(long.Parse(alice.AccountId)), Does.Contain(long.Parse(statusId)));
-        Assert.That(await _redis.HomeFeedAsync(long.Parse(carol.AccountId)), Does.Not.Contain(long.Parse(statusId)));
+        Assert.That(await Redis.HomeFeedAsync(long.Parse(alice.AccountId)), Does.Contain(long.Parse(statusId)));
+        Assert.That(await Redis.HomeFeedAsync(long.Parse(carol.AccountId)), Does.Not.Contain(long.Parse(statusId)));
 
         (await alice.Client.DeleteAsync($"/api/v1/statuses/{statusId}")).EnsureSuccess();
-        await Eventually.TrueAsync(async () => !(await _redis.HomeFeedAsync(long.Parse(bob.AccountId))).Contains(long.Parse(statusId)),
+        await Eventually.TrueAsync(async () => !(await Redis.HomeFeedAsync(long.Parse(bob.AccountId))).Contains(long.Parse(statusId)),
             "the post left bob's home feed");
         Assert.That(await HomeIdsAsync(bob), Does.Not.Contain(statusId));
     }
@@ -56,11 +39,11 @@ public sealed class ApiFanOutTests
     [Test]
     public async Task A_follower_listening_on_their_home_stream_gets_the_post_as_an_update()
     {
-        var alice = await _cluster.Users.SignUpAsync();
-        var bob = await _cluster.Users.SignUpAsync();
+        var alice = await Cluster.Users.SignUpAsync();
+        var bob = await Cluster.Users.SignUpAsync();
         (await bob.Client.PostFormAsync($"/api/v1/accounts/{alice.AccountId}/follow", [])).EnsureSuccess();
-        await _redis.ListenAsync(long.Parse(bob.AccountId));
-        await using var stream = await ChannelRecorder.StartAsync(_redis, $"timeline:{bob.AccountId}");
+        await Redis.ListenAsync(long.Parse(bob.AccountId));
+        await using var stream = await ChannelRecorder.StartAsync(Redis, $"timeline:{bob.AccountId}");
 
         var statusId = await PostAsync(alice, "live!");
 
@@ -72,8 +55,8 @@ public sealed class ApiFanOutTests
     [Test]
     public async Task Unfollowing_takes_the_accounts_posts_out_of_home()
     {
-        var alice = await _cluster.Users.SignUpAsync();
-        var bob = await _cluster.Users.SignUpAsync();
+        var alice = await Cluster.Users.SignUpAsync();
+        var bob = await Cluster.Users.SignUpAsync();
         var statusId = await PostAsync(alice, "soon gone from bob's home");
         (await bob.Client.PostFormAsync($"/api/v1/accounts/{alice.AccountId}/follow", [])).EnsureSuccess();
         await Eventually.TrueAsync(async () => (await HomeIdsAsync(bob)).Contains(statusId), "the post is in bob's home");
@@ -92,7 +75,7 @@ public sealed class ApiFanOutTests
 
     private async Task SignedInDaysAgoAsync(TestUser user, int days)
     {
-        await using var conn = new NpgsqlConnection(_cluster.DatabaseConnectionString);
+        await using var conn = new NpgsqlConnection(Cluster.DatabaseConnectionString);
         await conn.ExecuteAsync("UPDATE users SET current_sign_in_at = now() - make_interval(days => @days) WHERE account_id = @id",
             new { days, id = long.Parse(user.AccountId) });
     }

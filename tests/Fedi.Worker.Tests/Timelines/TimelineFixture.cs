@@ -7,31 +7,12 @@ namespace Fedi.Worker.Tests.Timelines;
 /// An instance with one worker running one job at a time, so that <see cref="SidekiqRedis.DrainAsync"/> proves
 /// a job has ended. Rows are written with SQL; jobs pushed as the web tier enqueues them.
 /// </summary>
-public abstract class TimelineFixture
+public abstract class TimelineFixture() : ClusterFixture(FediTiers.Worker, new Dictionary<string, string>
 {
-    protected FediCluster Cluster { get; private set; } = null!;
-    protected SidekiqRedis Redis { get; private set; } = null!;
-    protected TestData Data { get; private set; } = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        Cluster = await Servers.StartClusterAsync(FediTiers.Worker, new Dictionary<string, string>
-        {
-            ["WORKER_CONCURRENCY"] = "1",
-            ["USER_ACTIVE_DAYS"] = "7",
-        });
-        Redis = await SidekiqRedis.ConnectAsync(Cluster);
-        Data = new TestData(Cluster.DatabaseConnectionString);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await Redis.DisposeAsync();
-        await Cluster.DisposeAsync();
-    }
-
+    ["WORKER_CONCURRENCY"] = "1",
+    ["USER_ACTIVE_DAYS"] = "7",
+})
+{
     /// <summary>Local accounts that have read their home timeline (so their feed exists) and signed in recently.</summary>
     protected async Task<long> ReaderAsync(int signedInDaysAgo = 0)
     {
