@@ -27,7 +27,7 @@ public sealed class DeadSetTests : ClusterFixture
         var jid = job["jid"]!.GetValue<string>();
         await Redis.PushAsync(job);
 
-        var (dead, score) = await Eventually.ValueAsync(async () => await Redis.FindInSetAsync("dead", jid) is { } e ? Tuple.Create(e.Job, e.Score) : null, "the job is dead");
+        var (dead, score) = await Redis.WaitInSetAsync("dead", jid);
         Assert.That(dead["error_class"]!.GetValue<string>(), Is.EqualTo("Fedi.Core.Jobs.PermanentJobException"));
         Assert.That(dead["retry_count"]!.GetValue<int>(), Is.EqualTo(0));
         Assert.That(score, Is.EqualTo(dead["failed_at"]!.GetValue<double>()).Within(1.0));
@@ -78,7 +78,7 @@ public sealed class DeadSetTests : ClusterFixture
         var jid = job["jid"]!.GetValue<string>();
         await Redis.PushAsync(job);
 
-        var (dead, _) = await Eventually.ValueAsync(async () => await Redis.FindInSetAsync("dead", jid) is { } e ? Tuple.Create(e.Job, e.Score) : null, "the job is dead");
+        var (dead, _) = await Redis.WaitInSetAsync("dead", jid);
         Assert.That(dead["error_class"]!.GetValue<string>(), Is.EqualTo("Fedi::UnknownJobClass"));
         Assert.That(dead["error_message"]!.GetValue<string>(), Does.Contain("NoSuchWorker"));
         Assert.That(await Redis.FindInSetAsync("retry", jid), Is.Null);

@@ -14,7 +14,7 @@ public sealed class RetryTests : ClusterFixture
         var jid = job["jid"]!.GetValue<string>();
         await Redis.PushAsync(job);
 
-        var (retried, score) = await Eventually.ValueAsync(async () => await Redis.FindInSetAsync("retry", jid) is { } e ? Tuple.Create(e.Job, e.Score) : null, "the job is in the retry set");
+        var (retried, score) = await Redis.WaitInSetAsync("retry", jid);
         Assert.That(retried["retry_count"]!.GetValue<int>(), Is.EqualTo(0));
         Assert.That(retried["error_class"]!.GetValue<string>(), Is.EqualTo("System.InvalidOperationException"));
         Assert.That(retried["error_message"]!.GetValue<string>(), Is.EqualTo("diagnostic failure"));
@@ -38,7 +38,7 @@ public sealed class RetryTests : ClusterFixture
         var jid = job["jid"]!.GetValue<string>();
         await Redis.PushAsync(job);
 
-        var (retried, score) = await Eventually.ValueAsync(async () => await Redis.FindInSetAsync("retry", jid) is { } e ? Tuple.Create(e.Job, e.Score) : null, "the job is in the retry set");
+        var (retried, score) = await Redis.WaitInSetAsync("retry", jid);
         Assert.That(retried["retry_count"]!.GetValue<int>(), Is.EqualTo(3));
         Assert.That(retried["failed_at"]!.GetValue<double>(), Is.EqualTo(1732440000.0));
         var retriedAt = retried["retried_at"]!.GetValue<double>();
@@ -58,7 +58,7 @@ public sealed class RetryTests : ClusterFixture
         // Make the retry due now instead of in 15 s; the poller must then enqueue it.
         await Redis.Db.SortedSetAddAsync("retry", first, DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1);
 
-        var (dead, _) = await Eventually.ValueAsync(async () => await Redis.FindInSetAsync("dead", jid) is { } e ? Tuple.Create(e.Job, e.Score) : null, "the job is dead");
+        var (dead, _) = await Redis.WaitInSetAsync("dead", jid);
         Assert.That(dead["retry_count"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(dead["error_class"]!.GetValue<string>(), Is.EqualTo("System.InvalidOperationException"));
         Assert.That(await Redis.FindInSetAsync("retry", jid), Is.Null);

@@ -112,6 +112,14 @@ public sealed class SidekiqRedis : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Waits until job <paramref name="jid"/> is in <paramref name="set"/> (retry, dead, schedule).</summary>
+    public async Task<(JsonObject Job, double Score)> WaitInSetAsync(string set, string jid)
+    {
+        var found = await Eventually.ValueAsync(async () => await FindInSetAsync(set, jid) is { } e ? Tuple.Create(e.Job, e.Score) : null,
+            $"job {jid} is in {set}");
+        return (found.Item1, found.Item2);
+    }
+
     /// <summary>The raw text of the entry holding <paramref name="jid"/> (to check numbers kept their exact text).</summary>
     public async Task<string?> FindRawInSetAsync(string set, string jid) =>
         (await Db.SortedSetRangeByRankAsync(set)).Select(v => (string)v!).FirstOrDefault(v => v.Contains(jid, StringComparison.Ordinal));
