@@ -1,7 +1,9 @@
 using Fedi.Core.Configuration;
 using Fedi.Core.Hosting;
+using Fedi.Core.Jobs;
 using Fedi.Worker.Engine;
 using Fedi.Worker.Handlers;
+using Fedi.Worker.Maintenance;
 
 namespace Fedi.Worker;
 
@@ -28,6 +30,7 @@ public static class WorkerApp
         var builder = WebTier.CreateBuilder(settings, defaultPort: null);
         builder.Services.AddJobEngine(options);
         builder.Services.AddJobHandlers(options);
+        builder.Services.AddMaintenance();
         var app = builder.Build();
         app.MapOperations();
         return app;
@@ -46,6 +49,8 @@ public static class WorkerApp
         services.AddSingleton<ScheduledPoller>();
         services.AddSingleton<ProcessRecovery>();
         services.AddSingleton<QueueSampler>();
+        services.AddSingleton<CapacityCheck>();
+        services.AddSingleton<JobStatsReader>();
         services.AddHostedService<JobEngine>();
         return services;
     }

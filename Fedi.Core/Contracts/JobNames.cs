@@ -19,4 +19,8 @@ public static class JobNames
     /// <summary>args: [target_account_id, follower_account_id]. Remove an unfollowed account's statuses
     /// from the follower's home feed.</summary>
     public const string Unmerge = "UnmergeWorker";
+
+    /// <summary>args: [task_name]. Runs one built-in maintenance task (see <c>MaintenanceSchedule</c>) on the
+    /// <c>scheduler</c> queue with retry: false; enqueued by the maintenance leader or <c>maintenance run</c>.</summary>
+    public const string Maintenance = "Fedi::MaintenanceWorker";
 }

@@ -23,6 +23,8 @@ public static class CoreServices
         services.AddSingleton(_ => RedisConnection.Connect(settings.Redis, $"fedi-{settings.Tier}"));
         services.AddSingleton<JobClient>();
         services.AddSingleton<RedisLock>();
+        services.AddSingleton<MaintenanceSchedule>();
+        services.AddSingleton<MaintenanceRecords>();
         services.AddSingleton(TimeProvider.System);
         services.AddFediDomain();
         return services;

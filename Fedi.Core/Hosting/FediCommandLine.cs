@@ -3,13 +3,14 @@ using Fedi.Core.Accounts;
 using Fedi.Core.Configuration;
 using Fedi.Core.Data;
 using Fedi.Core.Errors;
+using Fedi.Core.Hosting.Cli;
 using Npgsql;
 
 namespace Fedi.Core.Hosting;
 
 /// <summary>
 /// The command line every executable shares: no arguments runs the tier's server; <c>migrate</c> and
-/// <c>accounts create</c> are operator commands. Settings errors end the process naming the setting.
+/// <c>accounts create</c>, <c>jobs …</c> and <c>maintenance …</c> are operator commands. Settings errors end the process naming the setting.
 /// </summary>
 public static class FediCommandLine
 {
@@ -21,11 +22,13 @@ public static class FediCommandLine
         root.SetAction((_, ct) => WithSettings(tier, defaultPool, settings => serve(settings, ct)));
         root.Subcommands.Add(MigrateCommand(tier));
         root.Subcommands.Add(AccountsCommand(tier));
+        root.Subcommands.Add(JobsCommand.Create(tier));
+        root.Subcommands.Add(MaintenanceCommand.Create(tier));
         // The host handles SIGTERM/SIGINT itself and drains; the parser must not race it.
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
-    private static async Task<int> WithSettings(string tier, int defaultPool, Func<FediSettings, Task<int>> run)
+    internal static async Task<int> WithSettings(string tier, int defaultPool, Func<FediSettings, Task<int>> run)
     {
         FediSettings settings;
         try

@@ -25,6 +25,13 @@ public sealed class JobClient(RedisConnection redis)
         if (jobs.Length > 0) await PushAsync(queue, jobs);
     }
 
+    /// <summary>Enqueues a job built by the caller (e.g. with retry: false).</summary>
+    public async Task<string> EnqueueAsync(JobPayload job)
+    {
+        await PushAsync(job.Queue, [job.ToJson()]);
+        return job.Jid;
+    }
+
     /// <summary>Runs the job at <paramref name="runAt"/> (the schedule sorted set).</summary>
     public async Task<string> ScheduleAsync(DateTimeOffset runAt, string queue, string jobClass, params JsonNode?[] args)
     {

@@ -39,4 +39,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat hash of {Identity} had expired; survivors may have re-queued jobs this process is still running")]
     public static partial void HeartbeatLost(this ILogger logger, string identity);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Identity} PostgreSQL budget: db_pool {Pool} connection(s)")]
+    public static partial void PoolBudget(this ILogger logger, string identity, int pool);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL capacity: live workers may open {Workers} connection(s) ({Processes} process(es)) + {Margin} kept for web/streaming, more than max_connections {MaxConnections}; lower DB_POOL/WORKER_CONCURRENCY or raise max_connections (or use PgBouncer)")]
+    public static partial void OverCapacity(this ILogger logger, int workers, int processes, int margin, int maxConnections);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Fedi.Core.Configuration;
 using Fedi.Core.Contracts;
 using Fedi.Core.Redis;
 using StackExchange.Redis;
@@ -12,9 +13,9 @@ namespace Fedi.Worker.Engine;
 /// running jobs — so Sidekiq's web UI and API list our processes. Once the hash has expired, survivors
 /// treat the process as dead and re-queue its in-progress jobs.
 /// </summary>
-public sealed class Heartbeat(RedisConnection redis, ProcessIdentity identity, WorkerOptions options, WorkState work, TimeProvider time)
+public sealed class Heartbeat(RedisConnection redis, ProcessIdentity identity, WorkerOptions options, DatabaseOptions database, WorkState work, TimeProvider time)
 {
-    private readonly string _info = InfoJson(identity, options);
+    private readonly string _info = InfoJson(identity, options, database.PoolSize);
 
     /// <summary>Set once the engine stops fetching (Sidekiq's "quiet").</summary>
     public bool Quiet { get; set; }
@@ -54,7 +55,8 @@ public sealed class Heartbeat(RedisConnection redis, ProcessIdentity identity, W
     }
 
     /// <summary>Sidekiq's process info: what the web UI's Busy page shows.</summary>
-    private static string InfoJson(ProcessIdentity identity, WorkerOptions options)
+    /// <c>db_pool</c> is Fedi's addition: this process's PostgreSQL budget, summed by <see cref="CapacityCheck"/>.
+    private static string InfoJson(ProcessIdentity identity, WorkerOptions options, int dbPool)
     {
         var weights = new JsonObject();
         foreach (var (queue, weight) in options.Queues.Queues) weights[queue] = options.Queues.Strict ? 0 : weight;
@@ -71,6 +73,7 @@ public sealed class Heartbeat(RedisConnection redis, ProcessIdentity identity, W
             ["identity"] = identity.Identity,
             ["version"] = $"fedi {typeof(Heartbeat).Assembly.GetName().Version?.ToString(3)}",
             ["embedded"] = false,
+            ["db_pool"] = dbPool,
         };
         return info.ToJsonString(JsonSerializerOptions.Default);
     }

@@ -22,6 +22,7 @@ public sealed partial class JobEngine(
     ScheduledPoller poller,
     ProcessRecovery recovery,
     QueueSampler queueSampler,
+    CapacityCheck capacity,
     IOptions<HostOptions> hostOptions,
     ILogger<JobEngine> logger) : IHostedService
 {
@@ -49,6 +50,8 @@ public sealed partial class JobEngine(
         _housekeeping.Add(Task.Run(PollLoopAsync, CancellationToken.None));
         _housekeeping.Add(Task.Run(RecoveryLoopAsync, CancellationToken.None));
         logger.EngineStarted(identity.Identity, options.Concurrency, options.Queues.ToString(), options.HeartbeatTtl);
+        // In the background: a slow PostgreSQL must not hold up the start.
+        _housekeeping.Add(Task.Run(() => Quietly(() => capacity.CheckAsync(_stopHousekeeping.Token)), CancellationToken.None));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ public static class JobMetrics
     public static readonly Gauge QueueSize = Metrics.CreateGauge(
         "fedi_worker_queue_size", "Jobs waiting in a queue (or in the schedule, retry and dead sets), sampled with each heartbeat.", "queue");
 
+    public static readonly Gauge QueueLatency = Metrics.CreateGauge(
+        "fedi_worker_queue_latency_seconds", "Age of the oldest job waiting in a queue (its enqueued_at), sampled with each heartbeat.", "queue");
+
     public static readonly Counter Recovered = Metrics.CreateCounter(
         "fedi_worker_jobs_recovered_total", "Jobs put back on their queue from a dead process's in-progress list.");
 }

@@ -11,7 +11,8 @@ namespace Fedi.Worker.Engine;
 /// </summary>
 public sealed class ProcessRecovery(RedisConnection redis, ProcessIdentity self, ReliableFetch fetch, ILogger<ProcessRecovery> logger)
 {
-    public async Task RecoverDeadProcessesAsync()
+    /// <returns>the number of jobs re-queued.</returns>
+    public async Task<int> RecoverDeadProcessesAsync()
     {
         var batch = redis.Database.CreateBatch();
         var processes = batch.SetMembersAsync(SidekiqKeys.Processes);
@@ -22,11 +23,12 @@ public sealed class ProcessRecovery(RedisConnection redis, ProcessIdentity self,
             .Where(id => id != self.Identity)
             .Distinct()
             .ToList();
-        if (candidates.Count == 0) return;
+        if (candidates.Count == 0) return 0;
 
         var check = redis.Database.CreateBatch();
         var alive = candidates.Select(id => check.KeyExistsAsync(SidekiqKeys.Process(id))).ToList();
         check.Execute();
+        var total = 0;
         for (var i = 0; i < candidates.Count; i++)
         {
             if (await alive[i]) continue;
@@ -34,6 +36,8 @@ public sealed class ProcessRecovery(RedisConnection redis, ProcessIdentity self,
             if (count <= 0) continue;
             JobMetrics.Recovered.Inc(count);
             logger.Recovered(count, candidates[i]);
+            total += count;
         }
+        return total;
     }
 }

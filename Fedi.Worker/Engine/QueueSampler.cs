@@ -1,19 +1,25 @@
 using Fedi.Core.Contracts;
+using Fedi.Core.Jobs;
 using Fedi.Core.Redis;
 
 namespace Fedi.Worker.Engine;
 
-/// <summary>Samples queue lengths and the schedule/retry/dead set sizes into the Prometheus gauge (one pipelined batch).</summary>
-public sealed class QueueSampler(RedisConnection redis, WorkerOptions options)
+/// <summary>Samples queue lengths and latencies and the schedule/retry/dead set sizes into the Prometheus
+/// gauges (two pipelined batches).</summary>
+public sealed class QueueSampler(RedisConnection redis, WorkerOptions options, JobStatsReader reader, TimeProvider time)
 {
     public async Task SampleAsync()
     {
+        var queues = await reader.QueuesAsync(options.Queues.Names, time.GetUtcNow());
         var batch = redis.Database.CreateBatch();
-        var queues = options.Queues.Names.Select(q => (q, batch.ListLengthAsync(SidekiqKeys.Queue(q)))).ToList();
         var sets = new[] { SidekiqKeys.Schedule, SidekiqKeys.Retry, SidekiqKeys.Dead }
             .Select(s => (s, batch.SortedSetLengthAsync(s))).ToList();
         batch.Execute();
-        foreach (var (name, length) in queues.Concat(sets))
-            JobMetrics.QueueSize.WithLabels(name).Set(await length);
+        foreach (var queue in queues)
+        {
+            JobMetrics.QueueSize.WithLabels(queue.Name).Set(queue.Size);
+            JobMetrics.QueueLatency.WithLabels(queue.Name).Set(queue.LatencySeconds);
+        }
+        foreach (var (name, length) in sets) JobMetrics.QueueSize.WithLabels(name).Set(await length);
     }
 }

@@ -17,6 +17,10 @@ public sealed record WorkerOptions
     /// </summary>
     public TimeSpan HeartbeatTtl { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>WORKER_LEADER_TTL (seconds, default 30): lease of the maintenance leader; when it dies another
+    /// process takes over within this time. Tests set a few seconds.</summary>
+    public TimeSpan LeaderTtl { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>FEDI_ENABLE_DIAGNOSTIC_JOBS: registers the test-only job classes (never in production).</summary>
     public bool DiagnosticJobs { get; init; }
 
@@ -44,6 +48,7 @@ public sealed record WorkerOptions
         Concurrency = ConcurrencyFrom(env),
         Queues = QueuePlan.Parse(env.Optional("WORKER_QUEUES")),
         HeartbeatTtl = TimeSpan.FromSeconds(env.Int("WORKER_HEARTBEAT_TTL", 60, min: 2, max: 3600)),
+        LeaderTtl = TimeSpan.FromSeconds(env.Int("WORKER_LEADER_TTL", 30, min: 2, max: 3600)),
         DiagnosticJobs = env.Bool("FEDI_ENABLE_DIAGNOSTIC_JOBS", false),
     };
 
