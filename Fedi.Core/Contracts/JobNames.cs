@@ -9,6 +9,11 @@ public static class JobNames
     /// <summary>args: [status_id]. Fan a new local status out to feeds and public channels.</summary>
     public const string Distribution = "DistributionWorker";
 
+    /// <summary>args: [status_id, after_follower_id, up_to_follower_id]. Fan a status out to its author's active
+    /// local followers with ids in (after, up_to] — one keyset range of at most 5,000, enqueued by
+    /// DistributionWorker when there are more followers than that, so a failure retries one range only.</summary>
+    public const string FeedInsertBatch = "FeedInsertBatchWorker";
+
     /// <summary>args: [status_id]. Remove a deleted status from feeds and streams.</summary>
     public const string Removal = "RemovalWorker";
 

@@ -16,13 +16,14 @@ public sealed class FollowerStore(NpgsqlDataSource db, InstanceOptions instance,
     /// <param name="onlyAccountIds">restricts to these accounts (a direct status reaches mentioned followers only).</param>
     /// <param name="replyToAccountId">for a reply to someone else: only followers who follow that account or are it
     /// (Mastodon's home filter drops replies to strangers).</param>
+    /// <param name="after">only follower ids above this one (a keyset range's start, exclusive).</param>
+    /// <param name="upTo">only follower ids up to this one (a keyset range's end, inclusive).</param>
     public async IAsyncEnumerable<IReadOnlyList<long>> ListActiveLocalFollowerBatchesAsync(
         long accountId, IReadOnlyCollection<long>? onlyAccountIds, long? replyToAccountId,
-        int batchSize, [EnumeratorCancellation] CancellationToken ct = default)
+        int batchSize, [EnumeratorCancellation] CancellationToken ct = default, long after = 0, long upTo = long.MaxValue)
     {
         var onlyIds = onlyAccountIds?.ToArray();
         var activeSince = time.GetUtcNow().UtcDateTime.AddDays(-instance.UserActiveDays);
-        long after = 0;
         while (true)
         {
             List<long> batch;
@@ -32,7 +33,7 @@ public sealed class FollowerStore(NpgsqlDataSource db, InstanceOptions instance,
                     SELECT f.account_id
                     FROM follows f JOIN users u ON u.account_id = f.account_id
                     WHERE f.target_account_id = @accountId
-                      AND f.account_id > @after
+                      AND f.account_id > @after AND f.account_id <= @upTo
                       AND u.current_sign_in_at >= @activeSince
                       AND (@onlyIds::bigint[] IS NULL OR f.account_id = ANY(@onlyIds))
                       AND (@replyToAccountId::bigint IS NULL OR f.account_id = @replyToAccountId
@@ -40,7 +41,7 @@ public sealed class FollowerStore(NpgsqlDataSource db, InstanceOptions instance,
                                       WHERE r.account_id = f.account_id AND r.target_account_id = @replyToAccountId))
                     ORDER BY f.account_id
                     LIMIT @batchSize
-                    """, new { accountId, after, activeSince, onlyIds, replyToAccountId, batchSize }, cancellationToken: ct))).AsList();
+                    """, new { accountId, after, upTo, activeSince, onlyIds, replyToAccountId, batchSize }, cancellationToken: ct))).AsList();
             }
             if (batch.Count == 0) yield break;
             yield return batch;

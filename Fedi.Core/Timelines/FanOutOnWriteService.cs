@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi;
 using Fedi.Core.Contracts;
 using Fedi.Core.Follows;
+using Fedi.Core.Jobs;
 using Fedi.Core.Redis;
 using Fedi.Core.Statuses;
 
@@ -10,8 +12,10 @@ namespace Fedi.Core.Timelines;
 /// <summary>
 /// Mastodon's FanOutOnWriteService for a new status: into the author's home feed, the home feeds of active
 /// local followers (direct: only mentioned followers), live to those of them with a stream open, and — when
-/// public and not a reply to someone else — onto the public channels. Runs under <c>lock:distribute:&lt;id&gt;</c>,
-/// the lock removal takes too, so a delete can never interleave with its fan-out.
+/// public and not a reply to someone else — onto the public channels. The distribution runs under
+/// <c>lock:distribute:&lt;id&gt;</c>, the lock removal takes too, so a delete can never interleave with it.
+/// Up to <see cref="RangeSize"/> followers are served inline; beyond that every keyset range of followers
+/// becomes its own <see cref="JobNames.FeedInsertBatch"/> job, so a failure retries one range, not all of them.
 /// </summary>
 public sealed class FanOutOnWriteService(
     StatusStore statuses,
@@ -20,10 +24,14 @@ public sealed class FanOutOnWriteService(
     FeedManager feeds,
     TimelineStreams streams,
     StatusRenderer renderer,
-    RedisLock locks)
+    RedisLock locks,
+    JobClient jobs)
 {
     /// <summary>Followers per PostgreSQL read and per Redis round trip (Mastodon's find_in_batches size).</summary>
     public const int BatchSize = 1000;
+
+    /// <summary>Most followers one <see cref="JobNames.FeedInsertBatch"/> job covers.</summary>
+    public const int RangeSize = 5000;
 
     public static string LockKey(long statusId) => RedisKeys.Lock($"distribute:{statusId}");
 
@@ -31,13 +39,54 @@ public sealed class FanOutOnWriteService(
     public async Task FanOutAsync(long statusId, CancellationToken ct = default)
     {
         await using var held = await locks.AcquireAsync(LockKey(statusId), ct);
-        var status = await statuses.FindAsync(statusId, ct);
-        if (status is null) return;
-        var author = await accounts.FindAsync(status.AccountId, ct);
-        if (author is null || author.SuspendedAt is not null) return;
-
-        var payloads = new StatusPayloads(renderer, status);
+        if (await AudienceAsync(statusId, ct) is not { } audience) return;
+        var (status, author, payloads) = (audience.Status, audience.Author, audience.Payloads);
         if (author.IsLocal) await DeliverAsync([author.Id], status.Id, payloads, ct);
+
+        if (audience.ReachesFollowers)
+        {
+            var ranges = new List<(long After, long UpTo)>();
+            IReadOnlyList<long>? first = null;
+            await foreach (var range in followers.ListActiveLocalFollowerBatchesAsync(
+                               author.Id, audience.OnlyMentioned, audience.ReplyTo, RangeSize, ct))
+            {
+                first ??= range;
+                ranges.Add((ranges.Count == 0 ? 0 : ranges[^1].UpTo, range[^1]));
+            }
+            if (ranges.Count == 1)
+                foreach (var batch in first!.Chunk(BatchSize)) await DeliverAsync(batch, status.Id, payloads, ct);
+            else if (ranges.Count > 1)
+                await jobs.EnqueueManyAsync(QueueNames.Default, JobNames.FeedInsertBatch,
+                    ranges.Select(r => new JsonNode?[] { status.Id, r.After, r.UpTo }));
+        }
+
+        if (status.IsBroadcast) await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
+    }
+
+    /// <summary>
+    /// One range of followers (ids in (<paramref name="after"/>, <paramref name="upTo"/>]). Takes no lock, so that
+    /// the ranges of one status run in parallel; as Mastodon's FeedInsertWorker it re-checks that the status
+    /// still exists. A delete landing between that check and the insert can leave the id in some feeds; the home
+    /// timeline drops ids it cannot load (deleted statuses), so no one sees it.
+    /// </summary>
+    public async Task FanOutRangeAsync(long statusId, long after, long upTo, CancellationToken ct = default)
+    {
+        if (await AudienceAsync(statusId, ct) is not { ReachesFollowers: true } audience) return;
+        await foreach (var batch in followers.ListActiveLocalFollowerBatchesAsync(
+                           audience.Author.Id, audience.OnlyMentioned, audience.ReplyTo, BatchSize, ct, after, upTo))
+            await DeliverAsync(batch, statusId, audience.Payloads, ct);
+    }
+
+    private sealed record Audience(Status Status, Account Author, StatusPayloads Payloads,
+        IReadOnlyCollection<long>? OnlyMentioned, long? ReplyTo, bool ReachesFollowers);
+
+    /// <summary>Who the status goes to; null when it goes nowhere.</summary>
+    private async Task<Audience?> AudienceAsync(long statusId, CancellationToken ct)
+    {
+        var status = await statuses.FindAsync(statusId, ct);
+        if (status is null) return null;
+        var author = await accounts.FindAsync(status.AccountId, ct);
+        if (author is null || author.SuspendedAt is not null) return null;
 
         IReadOnlyCollection<long>? onlyMentioned = null;
         if (status.Visibility == StatusVisibility.Direct)
@@ -45,18 +94,9 @@ public sealed class FanOutOnWriteService(
             onlyMentioned = (await statuses.ListMentionedAccountIdsAsync([status.Id], ct))[status.Id].ToList();
             if (onlyMentioned.Count == 0) onlyMentioned = null;
         }
-        if (status.Visibility != StatusVisibility.Direct || onlyMentioned is not null)
-        {
-            var replyTo = status.InReplyToAccountId is { } to && to != status.AccountId ? to : (long?)null;
-            await foreach (var batch in followers.ListActiveLocalFollowerBatchesAsync(
-                               author.Id, onlyMentioned, replyTo, BatchSize, ct))
-                await DeliverAsync(batch, status.Id, payloads, ct);
-        }
-
-        if (status.IsBroadcast)
-        {
-            await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
-        }
+        var reaches = status.Visibility != StatusVisibility.Direct || onlyMentioned is not null;
+        var replyTo = status.InReplyToAccountId is { } to && to != status.AccountId ? to : (long?)null;
+        return new Audience(status, author, new StatusPayloads(renderer, status), onlyMentioned, replyTo, reaches);
     }
 
     /// <summary>One batch: feeds and the listener check in parallel (pipelined), then the pushes.</summary>

@@ -11,6 +11,7 @@ public static class JobHandlers
     {
         // Timelines
         services.AddSingleton<IJobHandler, DistributionHandler>();
+        services.AddSingleton<IJobHandler, FeedInsertBatchHandler>();
         services.AddSingleton<IJobHandler, RemovalHandler>();
         services.AddSingleton<IJobHandler, MergeHandler>();
         services.AddSingleton<IJobHandler, UnmergeHandler>();
