@@ -42,7 +42,7 @@ public sealed class JobRunner(
         {
             if (!_handlers.TryGetValue(job.Class, out var handler))
             {
-                await FailAsync(fetched, job, label, UnknownJobClass, $"no handler for job class '{job.Class}' in this worker", permanent: true);
+                await FailAsync(fetched, job, label, UnknownJobClass, $"no handler for job class '{job.Class}' in this worker", permanent: true, null);
                 return;
             }
             try
@@ -57,7 +57,7 @@ public sealed class JobRunner(
             }
             catch (Exception e)
             {
-                await FailAsync(fetched, job, label, ErrorClass(e), e.Message, permanent: e is PermanentJobException);
+                await FailAsync(fetched, job, label, ErrorClass(e), e.Message, permanent: e is PermanentJobException, handler.Retry);
                 return;
             }
             stats.Record(failed: false);
@@ -71,10 +71,10 @@ public sealed class JobRunner(
         }
     }
 
-    private async Task FailAsync(FetchedJob fetched, JobMessage job, string label, string errorClass, string message, bool permanent)
+    private async Task FailAsync(FetchedJob fetched, JobMessage job, string label, string errorClass, string message, bool permanent, RetryOverride? custom)
     {
         var now = time.GetUtcNow();
-        var decision = RetryPolicy.Decide(job, errorClass, message, permanent, now, Random.Shared);
+        var decision = RetryPolicy.Decide(job, errorClass, message, permanent, now, Random.Shared, custom);
         if (decision.Outcome == FailureOutcome.Retry)
             logger.JobRetrying(job.Class, job.Jid, errorClass, message, decision.RetryCount, decision.At - now.ToUnixTimeMilliseconds() / 1000.0);
         else

@@ -20,7 +20,8 @@ public static class RetryPolicy
     public const int DefaultRetries = 25;
     public const int MaxErrorMessage = 10_000;
 
-    public static FailureDecision Decide(JobMessage job, string errorClass, string errorMessage, bool permanent, DateTimeOffset now, Random random)
+    public static FailureDecision Decide(JobMessage job, string errorClass, string errorMessage, bool permanent, DateTimeOffset now, Random random,
+        RetryOverride? custom = null)
     {
         var at = now.ToUnixTimeMilliseconds() / 1000.0;
         job.Set("error_message", errorMessage.Length > MaxErrorMessage ? errorMessage[..MaxErrorMessage] : errorMessage);
@@ -38,10 +39,10 @@ public static class RetryPolicy
         }
         job.Set("retry_count", count);
 
-        var max = MaxRetries(job.Retry);
+        var max = custom?.Retries is { } classRetries && IsDefault(job.Retry) ? classRetries : MaxRetries(job.Retry);
         if (max is null) return new FailureDecision(FailureOutcome.Discard, job.ToJson(), at, count);
         if (!permanent && count < max)
-            return new FailureDecision(FailureOutcome.Retry, job.ToJson(), at + DelaySeconds(count, random), count);
+            return new FailureDecision(FailureOutcome.Retry, job.ToJson(), at + DelaySeconds(count, random, custom?.DelaySeconds), count);
         return new FailureDecision(job.KeepWhenDead ? FailureOutcome.Dead : FailureOutcome.Discard, job.ToJson(), at, count);
     }
 
@@ -54,7 +55,12 @@ public static class RetryPolicy
         return DefaultRetries;
     }
 
-    /// <summary>Seconds before retry number <paramref name="count"/> (0-based).</summary>
-    public static double DelaySeconds(int count, Random random) =>
-        Math.Pow(count, 4) + 15 + random.Next(10 * (count + 1));
+    /// <summary>Seconds before retry number <paramref name="count"/> (0-based): the class's own delay or
+    /// n^4 + 15, plus Sidekiq's jitter either way.</summary>
+    public static double DelaySeconds(int count, Random random, Func<int, Random, double>? custom = null) =>
+        (custom?.Invoke(count, random) ?? Math.Pow(count, 4) + 15) + random.Next(10 * (count + 1));
+
+    /// <summary>"retry": true or absent — the job leaves the count to its class.</summary>
+    private static bool IsDefault(System.Text.Json.Nodes.JsonValue? retry) =>
+        retry is null || (retry.TryGetValue<bool>(out var flag) && flag);
 }
