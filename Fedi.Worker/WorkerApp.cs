@@ -45,6 +45,7 @@ public static class WorkerApp
         services.AddSingleton<WorkState>();
         services.AddSingleton<JobStats>();
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<UniqueJobs>();
         services.AddSingleton<Heartbeat>();
         services.AddSingleton<ScheduledPoller>();
         services.AddSingleton<ProcessRecovery>();

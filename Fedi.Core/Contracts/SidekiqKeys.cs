@@ -36,4 +36,10 @@ public static class SidekiqKeys
     /// look here as well as in <see cref="Processes"/>, because Sidekiq's own tools prune dead processes
     /// from that set without knowing about their in-progress lists.</summary>
     public const string InProgressOwners = "inprogress_owners";
+
+    /// <summary>Fedi's addition (sidekiq-unique-jobs' until_executed): string holding the jid of the one job with
+    /// this <c>unique_digest</c> that is enqueued, scheduled or running. Set NX by <c>JobClient.EnqueueUniqueAsync</c>
+    /// with EX = the job's <c>unique_for</c> seconds; deleted by the worker when the job succeeds, dies or is
+    /// discarded (kept while it waits for a retry). The TTL frees it if the job is lost.</summary>
+    public static string UniqueJob(string digest) => $"unique:{digest}";
 }

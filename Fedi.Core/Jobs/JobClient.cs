@@ -32,6 +32,28 @@ public sealed class JobClient(RedisConnection redis)
         return job.Jid;
     }
 
+    /// <summary>
+    /// Enqueues the job unless one of the same class and args is already enqueued, scheduled or running
+    /// (until executed, or at most <paramref name="uniqueFor"/>); returns its jid, or null when it was a duplicate.
+    /// </summary>
+    public async Task<string?> EnqueueUniqueAsync(string queue, string jobClass, TimeSpan uniqueFor, params JsonNode?[] args)
+    {
+        var job = JobPayload.Create(jobClass, queue, args);
+        var digest = UniqueDigest(jobClass, job.Args);
+        job.Extra = new Dictionary<string, System.Text.Json.JsonElement>
+        {
+            ["unique_for"] = System.Text.Json.JsonSerializer.SerializeToElement((long)uniqueFor.TotalSeconds),
+            ["unique_digest"] = System.Text.Json.JsonSerializer.SerializeToElement(digest),
+        };
+        if (!await redis.Database.StringSetAsync(SidekiqKeys.UniqueJob(digest), job.Jid, uniqueFor, When.NotExists)) return null;
+        await PushAsync(queue, [job.ToJson()]);
+        return job.Jid;
+    }
+
+    /// <summary>SHA-256 of class and args: one lock per distinct piece of work.</summary>
+    public static string UniqueDigest(string jobClass, JsonArray args) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(jobClass + ":" + args.ToJsonString())));
+
     /// <summary>Runs the job at <paramref name="runAt"/> (the schedule sorted set).</summary>
     public async Task<string> ScheduleAsync(DateTimeOffset runAt, string queue, string jobClass, params JsonNode?[] args)
     {

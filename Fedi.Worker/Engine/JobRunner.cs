@@ -14,6 +14,7 @@ public sealed class JobRunner(
     JobSettler settler,
     WorkState work,
     JobStats stats,
+    UniqueJobs unique,
     TimeProvider time,
     ILogger<JobRunner> logger)
 {
@@ -63,6 +64,7 @@ public sealed class JobRunner(
             stats.Record(failed: false);
             JobMetrics.Processed.WithLabels(label).Inc();
             await Settle(fetched, job.Class, job.Jid, () => fetch.CompleteAsync(fetched));
+            await unique.ReleaseAsync(job);
         }
         finally
         {
@@ -83,6 +85,7 @@ public sealed class JobRunner(
         JobMetrics.Processed.WithLabels(label).Inc();
         JobMetrics.Failed.WithLabels(label, decision.Outcome.ToString().ToLowerInvariant()).Inc();
         await Settle(fetched, job.Class, job.Jid, () => settler.SettleAsync(fetched, decision));
+        if (decision.Outcome != FailureOutcome.Retry) await unique.ReleaseAsync(job);
     }
 
     /// <summary>If Redis refuses the write, the job stays in the in-progress list, no longer held: the fetch
