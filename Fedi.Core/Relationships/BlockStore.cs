@@ -29,6 +29,17 @@ public sealed class BlockStore(NpgsqlDataSource db)
         return ids.ToHashSet();
     }
 
+    /// <summary>Whether either account blocks the other (no follow may then be made, as Mastodon's FollowService).</summary>
+    public async Task<bool> AnyBetweenAsync(long accountId, long otherAccountId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM blocks
+                           WHERE (account_id = @accountId AND target_account_id = @otherAccountId)
+                              OR (account_id = @otherAccountId AND target_account_id = @accountId))
+            """, new { accountId, otherAccountId }, cancellationToken: ct));
+    }
+
     /// <summary>One page of the accounts <paramref name="accountId"/> blocks, by blocks.id newest first, suspended left out.</summary>
     public async Task<IReadOnlyList<(long BlockId, long AccountId)>> ListPageAsync(long accountId, Page page, CancellationToken ct = default)
     {

@@ -132,4 +132,21 @@ public sealed class BlockTests
         var second = await alice.Client.GetAsync(new Uri(next).PathAndQuery);
         Assert.That(Ids(second), Is.EqualTo(new[] { targets[0].AccountId }));
     }
+
+    [Test]
+    public async Task Neither_side_of_a_block_can_follow_the_other()
+    {
+        var alice = await Cluster.Users.SignUpAsync();
+        var bob = await Cluster.Users.SignUpAsync();
+        Json(await alice.Client.PostFormAsync($"/api/v1/accounts/{bob.AccountId}/block", []));
+
+        var blockerFollows = await alice.Client.PostFormAsync($"/api/v1/accounts/{bob.AccountId}/follow", []);
+        var blockedFollows = await bob.Client.PostFormAsync($"/api/v1/accounts/{alice.AccountId}/follow", []);
+
+        blockerFollows.AssertError(403, "This action is not allowed");
+        blockedFollows.AssertError(403, "This action is not allowed");
+        Assert.That(await Rows.CountAsync("SELECT count(*) FROM follows WHERE account_id IN (@a, @b)",
+            new { a = long.Parse(alice.AccountId), b = long.Parse(bob.AccountId) }), Is.Zero);
+        Assert.That(await CountsAsync(bob), Is.EqualTo((0L, 0L)));
+    }
 }
