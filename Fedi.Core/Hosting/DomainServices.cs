@@ -55,6 +55,7 @@ public static class DomainServices
         services.AddSingleton<AccountDomainBlockStore>();
         services.AddSingleton<ViewerRelationsStore>();
         services.AddSingleton<RelationsChangedPublisher>();
+        services.AddSingleton<ClearFromHomeService>();
         services.AddSingleton<BlockService>();
         services.AddSingleton<UnblockService>();
         services.AddSingleton<MuteService>();

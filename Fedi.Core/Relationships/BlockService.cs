@@ -9,11 +9,11 @@ namespace Fedi.Core.Relationships;
 
 /// <summary>
 /// Blocks an account (Mastodon's BlockService): in one transaction the block row, and the follows both ways
-/// removed with their counters. Then UnmergeWorker jobs clear each side's home feed of the other (the
-/// blocker's always, as Mastodon's AfterBlockService does; the target's when it followed the blocker), and
-/// both accounts' streaming connections reload their filters. Blocking yourself does nothing, as Mastodon.
+/// removed with their counters. Then an UnmergeWorker job per removed follow, the blocker's home cleared of
+/// the target's statuses and reblogs of them at once (Mastodon's AfterBlockService), and both accounts'
+/// streaming connections reload their filters. Blocking yourself does nothing, as Mastodon.
 /// </summary>
-public sealed class BlockService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs, RelationsChangedPublisher changes)
+public sealed class BlockService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs, ClearFromHomeService home, RelationsChangedPublisher changes)
 {
     public async Task BlockAsync(long accountId, long targetAccountId, CancellationToken ct = default)
     {
@@ -36,8 +36,8 @@ public sealed class BlockService(NpgsqlDataSource db, AccountStore accounts, Job
             await AccountStatsStore.AddFollowAsync(conn, tx, follower, followed, -1);
         await tx.CommitAsync(ct);
 
-        await jobs.EnqueueAsync(JobNames.Unmerge, targetAccountId, accountId);
-        if (removed.Any(f => f.Item1 == targetAccountId)) await jobs.EnqueueAsync(JobNames.Unmerge, accountId, targetAccountId);
+        foreach (var (follower, followed) in removed) await jobs.EnqueueAsync(JobNames.Unmerge, followed, follower);
+        await home.ClearAsync(accountId, targetAccountId, ct);
         await changes.PublishAsync(accountId, targetAccountId);
     }
 }

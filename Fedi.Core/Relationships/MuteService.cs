@@ -1,18 +1,15 @@
 using Dapper;
 using Fedi.Core.Accounts;
-using Fedi.Core.Contracts;
 using Fedi.Core.Errors;
-using Fedi.Core.Jobs;
 using Npgsql;
 
 namespace Fedi.Core.Relationships;
 
 /// <summary>
-/// Mutes an account (Mastodon's MuteService): the row is created or its options replaced, an UnmergeWorker job
-/// clears the muted account's statuses from the home feed (Mastodon's MuteWorker), and streaming connections
-/// reload. <paramref name="durationSeconds"/> 0 mutes for good. Muting yourself does nothing, as Mastodon.
+/// Mutes an account (Mastodon's MuteService): the row is created or its options replaced, the muted account's
+/// statuses leave the home feed (Mastodon's MuteWorker), and streaming connections reload. <paramref name="durationSeconds"/> 0 mutes for good. Muting yourself does nothing, as Mastodon.
 /// </summary>
-public sealed class MuteService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs, RelationsChangedPublisher changes, TimeProvider time)
+public sealed class MuteService(NpgsqlDataSource db, AccountStore accounts, ClearFromHomeService home, RelationsChangedPublisher changes, TimeProvider time)
 {
     public async Task MuteAsync(long accountId, long targetAccountId, bool notifications, int durationSeconds, CancellationToken ct = default)
     {
@@ -29,7 +26,7 @@ public sealed class MuteService(NpgsqlDataSource db, AccountStore accounts, JobC
               SET hide_notifications = EXCLUDED.hide_notifications, expires_at = EXCLUDED.expires_at, updated_at = now()
             """, new { accountId, targetAccountId, notifications, expiresAt }, cancellationToken: ct));
 
-        await jobs.EnqueueAsync(JobNames.Unmerge, targetAccountId, accountId);
+        await home.ClearAsync(accountId, targetAccountId, ct);
         await changes.PublishAsync(accountId);
     }
 }

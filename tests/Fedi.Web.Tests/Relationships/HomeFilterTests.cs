@@ -39,6 +39,33 @@ public sealed class HomeFilterTests
     }
 
     [Test]
+    public async Task Muting_or_blocking_takes_the_accounts_posts_out_of_home_at_once()
+    {
+        var reader = await Cluster.Users.SignUpAsync();
+        var muted = await Cluster.Users.SignUpAsync();
+        var blocked = await Cluster.Users.SignUpAsync();
+        var kept = await Cluster.Users.SignUpAsync();
+        await FollowAsync(reader, muted);
+        await FollowAsync(reader, blocked);
+        await FollowAsync(reader, kept);
+        await HomeAsync(reader);
+        string[] posts = [await PostAsync(muted, "muted soon"), await PostAsync(blocked, "blocked soon"), await PostAsync(kept, "kept")];
+        var deadline = DateTime.UtcNow + Deadline;
+        while (!posts.All((await HomeAsync(reader)).Contains))
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("the posts never reached home");
+            await Task.Delay(50);
+        }
+
+        Json(await reader.Client.PostFormAsync($"/api/v1/accounts/{muted.AccountId}/mute", []));
+        Json(await reader.Client.PostFormAsync($"/api/v1/accounts/{blocked.AccountId}/block", []));
+
+        var home = await HomeAsync(reader);
+        Assert.That(home, Does.Contain(posts[2]));
+        Assert.That(home, Does.Not.Contain(posts[0]).And.Not.Contain(posts[1]));
+    }
+
+    [Test]
     public async Task A_rebuilt_home_leaves_out_muted_accounts_and_keeps_the_rest()
     {
         var reader = await Cluster.Users.SignUpAsync();
