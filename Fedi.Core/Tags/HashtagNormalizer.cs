@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Fedi.Streaming.Subscriptions;
+namespace Fedi.Core.Tags;
 
 /// <summary>
 /// The hashtag part of a channel name, as Mastodon's streaming server derives it from the <c>tag</c>
