@@ -43,6 +43,25 @@ public sealed class ConversationStore(NpgsqlDataSource db)
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>Marks the account's conversation read; null when it is not the account's.</summary>
+    public async Task<AccountConversation?> MarkReadAsync(long id, long accountId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<AccountConversation>(new CommandDefinition($"""
+            UPDATE account_conversations AS c SET unread = false, updated_at = now()
+            WHERE c.id = @id AND c.account_id = @accountId
+            RETURNING {Columns}
+            """, new { id, accountId }, cancellationToken: ct));
+    }
+
+    /// <summary>Removes the conversation from the account's list only (the statuses stay); false when not the account's.</summary>
+    public async Task<bool> DeleteAsync(long id, long accountId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM account_conversations WHERE id = @id AND account_id = @accountId", new { id, accountId }, cancellationToken: ct)) > 0;
+    }
+
     /// <summary>The account's conversations, most recent activity first, paged by last status id (as Mastodon).</summary>
     public async Task<IReadOnlyList<AccountConversation>> ListPageAsync(long accountId, Page page, CancellationToken ct = default)
     {

@@ -21,23 +21,26 @@ public sealed class ListAccountStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// Adds the accounts the owner follows, all or nothing: returns false (and adds none) when any of them is
-    /// not followed. Accounts already on the list stay as they are.
+    /// Adds the accounts the owner follows — and the owner itself, which needs no follow (as Mastodon) — all or
+    /// nothing: returns false (and adds none) when any other account is not followed. Members stay as they are.
     /// </summary>
     public async Task<bool> AddAsync(long listId, long ownerId, IReadOnlyCollection<long> accountIds, CancellationToken ct = default)
     {
+        var ids = accountIds.Distinct().ToArray();
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await conn.ExecuteAsync(new CommandDefinition("""
             INSERT INTO list_accounts (list_id, account_id, follow_id)
             SELECT @listId, f.target_account_id, f.id FROM follows f
-            WHERE f.account_id = @ownerId AND f.target_account_id = ANY(@accountIds)
+            WHERE f.account_id = @ownerId AND f.target_account_id = ANY(@ids)
+            UNION ALL
+            SELECT @listId, @ownerId, NULL WHERE @ownerId = ANY(@ids)
             ON CONFLICT (account_id, list_id) DO NOTHING
-            """, new { listId, ownerId, accountIds = accountIds.ToArray() }, tx, cancellationToken: ct));
-        var followed = await conn.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*) FROM follows WHERE account_id = @ownerId AND target_account_id = ANY(@accountIds)",
-            new { ownerId, accountIds = accountIds.ToArray() }, tx, cancellationToken: ct));
-        if (followed < accountIds.Count) return false; // disposing rolls back
+            """, new { listId, ownerId, ids }, tx, cancellationToken: ct));
+        var allowed = await conn.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM follows WHERE account_id = @ownerId AND target_account_id = ANY(@ids)",
+            new { ownerId, ids }, tx, cancellationToken: ct)) + (ids.Contains(ownerId) ? 1 : 0);
+        if (allowed < ids.Length) return false; // disposing the transaction rolls the inserts back
         await tx.CommitAsync(ct);
         return true;
     }

@@ -10,7 +10,7 @@ namespace Fedi.Core.Lists;
 public sealed class ListService(ListStore lists, ListAccountStore members, ListFeeds feeds, AccountStore accounts)
 {
     public const string TitleBlank = "Validation failed: Title can't be blank";
-    public const string NotFollowed = "Validation failed: Account has not been followed";
+    public const string NotFollowed = "Validation failed: Account must be a followed account";
 
     public async Task<UserList> CreateAsync(long ownerId, ListChanges changes, CancellationToken ct = default)
     {
@@ -51,7 +51,7 @@ public sealed class ListService(ListStore lists, ListAccountStore members, ListF
     {
         _ = await lists.FindOwnedAsync(listId, ownerId, ct) ?? throw ApiException.NotFound();
         var ids = accountIds.Distinct().ToList();
-        if ((await accounts.ListAsync(ids, ct)).Count < ids.Count) throw ApiException.NotFound();
+        if (ids.Count == 0 || (await accounts.ListAsync(ids, ct)).Count < ids.Count) throw ApiException.NotFound();
         if (!await members.AddAsync(listId, ownerId, ids, ct)) throw ApiException.Unprocessable(NotFollowed);
         await feeds.DropAsync(listId);
     }

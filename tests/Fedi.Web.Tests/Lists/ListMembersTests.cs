@@ -22,7 +22,7 @@ public sealed class ListMembersTests
         var added = await AddMembersAsync(alice, list, followed);
         var unknown = await alice.Client.PostFormAsync($"/api/v1/lists/{list}/accounts", [new("account_ids[]", "999999")]);
 
-        Assert.That(refused.Status, Is.EqualTo(422), refused.ToString());
+        refused.AssertError(422, "Validation failed: Account must be a followed account");
         Assert.That(membersAfterRefusal, Is.Empty);
         Assert.That(added.Status, Is.EqualTo(200));
         Assert.That(await MemberIdsAsync(alice, list), Is.EqualTo(new[] { followed.AccountId }));
@@ -49,5 +49,18 @@ public sealed class ListMembersTests
         Assert.That(removed.Status, Is.EqualTo(200));
         Assert.That(afterRemoval, Is.EqualTo(new[] { carol.AccountId }));
         Assert.That(await MemberIdsAsync(alice, list), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_owner_may_put_itself_on_its_list_without_following_itself()
+    {
+        var alice = await Cluster.Users.SignUpAsync();
+        var list = await CreateListAsync(alice);
+        var own = await PostAsync(alice, "my own post");
+
+        (await AddMembersAsync(alice, list, alice)).EnsureSuccess();
+
+        Assert.That(await MemberIdsAsync(alice, list), Is.EqualTo(new[] { alice.AccountId }));
+        Assert.That(Ids(await alice.Client.GetAsync($"/api/v1/timelines/list/{list}")), Is.EqualTo(new[] { own }));
     }
 }
