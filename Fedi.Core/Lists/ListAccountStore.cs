@@ -20,6 +20,15 @@ public sealed class ListAccountStore(NpgsqlDataSource db)
         return page.NewestFirst(rows);
     }
 
+    /// <summary>Every member's account id.</summary>
+    public async Task<IReadOnlySet<long>> ListAccountIdsAsync(long listId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var ids = await conn.QueryAsync<long>(new CommandDefinition(
+            "SELECT account_id FROM list_accounts WHERE list_id = @listId", new { listId }, cancellationToken: ct));
+        return ids.ToHashSet();
+    }
+
     /// <summary>
     /// Adds the accounts the owner follows — and the owner itself, which needs no follow (as Mastodon) — all or
     /// nothing: returns false (and adds none) when any other account is not followed. Members stay as they are.

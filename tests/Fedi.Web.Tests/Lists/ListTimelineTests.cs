@@ -55,6 +55,26 @@ public sealed class ListTimelineTests
         Assert.That(Ids(await alice.Client.GetAsync($"/api/v1/timelines/list/{nonePolicy}")), Is.EqualTo(new[] { toOwner }));
     }
 
+    [Test]
+    public async Task Unfollowing_a_member_takes_its_posts_out_of_the_list_timeline()
+    {
+        var alice = await Cluster.Users.SignUpAsync();
+        var bob = await Cluster.Users.SignUpAsync();
+        var carol = await Cluster.Users.SignUpAsync();
+        await FollowAsync(alice, bob);
+        await FollowAsync(alice, carol);
+        var bobs = await PostAsync(bob, "bob");
+        var carols = await PostAsync(carol, "carol");
+        var list = await CreateListAsync(alice);
+        (await AddMembersAsync(alice, list, bob, carol)).EnsureSuccess();
+        var before = Ids(await alice.Client.GetAsync($"/api/v1/timelines/list/{list}"));
+
+        (await alice.Client.PostFormAsync($"/api/v1/accounts/{bob.AccountId}/unfollow", [])).EnsureSuccess();
+
+        Assert.That(before, Is.EqualTo(new[] { carols, bobs }));
+        Assert.That(Ids(await alice.Client.GetAsync($"/api/v1/timelines/list/{list}")), Is.EqualTo(new[] { carols }));
+    }
+
     /// <summary>Fan-out runs in the worker: poll the list timeline until it shows what the test waits for.</summary>
     private static async Task<IReadOnlyList<string>> EventuallyAsync(TestUser owner, string list, Func<IReadOnlyList<string>, bool> done)
     {
