@@ -18,8 +18,18 @@ public static class StreamResolver
     public const string MissingList = "Missing list name parameter";
     public const string ListNotAuthorized = "Not authorized to stream this list";
 
+    /// <summary>
+    /// Every stream but <c>list</c>, whose ownership needs PostgreSQL: a list is only granted by
+    /// <see cref="ResolveAsync"/>, and refused here (401) so no caller can skip the check.
+    /// </summary>
     /// <exception cref="ApiException">The stream cannot be streamed with this token.</exception>
     public static ResolvedStream Resolve(StreamingCredentials credentials, StreamRequest request)
+    {
+        var stream = ResolveUnchecked(credentials, request);
+        return stream.Name == StreamNames.List ? throw new ApiException(401, ListNotAuthorized) : stream;
+    }
+
+    private static ResolvedStream ResolveUnchecked(StreamingCredentials credentials, StreamRequest request)
     {
         var name = request.Stream ?? "";
         StreamScopes.Require(credentials.Token, name);
@@ -68,13 +78,13 @@ public static class StreamResolver
     }
 
     /// <summary>
-    /// <see cref="Resolve"/>, plus Mastodon's ownership check for the list stream: one query at subscribe time;
+    /// Any stream, with Mastodon's ownership check for <c>list</c>: one query at subscribe time;
     /// someone else's or an unknown list is 401 "Not authorized to stream this list", PostgreSQL down a 503.
     /// </summary>
     /// <exception cref="ApiException">The stream cannot be streamed with this token.</exception>
     public static async Task<ResolvedStream> ResolveAsync(StreamingCredentials credentials, StreamRequest request, ListStore lists, CancellationToken ct)
     {
-        var stream = Resolve(credentials, request);
+        var stream = ResolveUnchecked(credentials, request);
         if (stream.Name != StreamNames.List) return stream;
         bool owns;
         try
