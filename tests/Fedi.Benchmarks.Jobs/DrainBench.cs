@@ -29,6 +29,7 @@ public sealed class DrainBench(BenchServers servers, BenchOptions options)
                 var label = $"{kind} c={concurrency}";
                 results.Add($"{label} jobs/s", Pick(runs["Fedi"], d => options.Jobs / d.Seconds), Pick(runs["Sidekiq"], d => options.Jobs / d.Seconds));
                 results.Add($"{label} wall s", Pick(runs["Fedi"], d => d.Seconds), Pick(runs["Sidekiq"], d => d.Seconds));
+                results.Add($"{label} jobs per worker CPU-second", Pick(runs["Fedi"], d => options.Jobs / d.CpuSeconds), Pick(runs["Sidekiq"], d => options.Jobs / d.CpuSeconds));
                 results.Add($"{label} worker CPU s", Pick(runs["Fedi"], d => d.CpuSeconds), Pick(runs["Sidekiq"], d => d.CpuSeconds));
                 results.Add($"{label} redis-server CPU s", Pick(runs["Fedi"], d => d.RedisCpuSeconds), Pick(runs["Sidekiq"], d => d.RedisCpuSeconds));
                 results.Add($"{label} peak RSS MiB", Pick(runs["Fedi"], d => d.PeakRssMiB), Pick(runs["Sidekiq"], d => d.PeakRssMiB));

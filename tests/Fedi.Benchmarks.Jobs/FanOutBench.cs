@@ -35,8 +35,13 @@ public sealed class FanOutBench(BenchServers servers, BenchOptions options)
                 var runs = new List<double>();
                 for (var r = 0; r < options.Repeats; r++)
                 {
+                    var postgres = await PostgresActiveMsAsync();
+                    var (cpu, redisCpu) = (ProcStat.CpuSeconds(worker.Pid), ProcStat.CpuSeconds(servers.RedisPid));
                     runs.Add(await FanOutOnceAsync(author, followers));
-                    Console.WriteLine($"    {runs[^1]:0.000} s");
+                    (cpu, redisCpu) = (ProcStat.CpuSeconds(worker.Pid) - cpu, ProcStat.CpuSeconds(servers.RedisPid) - redisCpu);
+                    await Task.Delay(1500); // PostgreSQL publishes its statistics about once a second
+                    postgres = await PostgresActiveMsAsync() - postgres;
+                    Console.WriteLine($"    {runs[^1]:0.000} s; worker CPU {cpu:0.00} s, redis-server CPU {redisCpu:0.00} s (with the checks), PostgreSQL busy {postgres / 1000:0.00} s");
                 }
                 results.Add($"fan-out to {count:N0} followers (s)", runs);
             }
@@ -75,6 +80,15 @@ public sealed class FanOutBench(BenchServers servers, BenchOptions options)
             if ((long)await servers.Db.ScriptEvaluateAsync(MissingScript, [], args) > 0) return false;
         }
         return true;
+    }
+
+    /// <summary>Milliseconds the database's backends spent running statements (pg_stat_database.active_time).</summary>
+    private async Task<double> PostgresActiveMsAsync()
+    {
+        await using var conn = new NpgsqlConnection(servers.Cluster.DatabaseConnectionString);
+        await conn.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT active_time FROM pg_stat_database WHERE datname = current_database()", conn);
+        return (double)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<(long Author, long[] Followers)> CreateFollowersAsync(int count)
