@@ -16,6 +16,7 @@ public static class StreamingServices
         services.AddHostedService<SubscribedKeyRefresher>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<IStreamFilter, LanguageFilter>();
+        services.AddSingleton<IStreamFilter, RelationFilter>();
         services.AddSingleton<WebSocketEndpoint>();
         services.AddSingleton<EventSourceEndpoint>();
         // Mastodon's streaming server answers any origin (browser clients on other hosts use EventSource).

@@ -1,7 +1,10 @@
 using Fedi.Web.ClientApi.Accounts;
 using Fedi.Web.ClientApi.Apps;
+using Fedi.Web.ClientApi.Blocks;
+using Fedi.Web.ClientApi.DomainBlocks;
 using Fedi.Web.ClientApi.Follows;
 using Fedi.Web.ClientApi.Instance;
+using Fedi.Web.ClientApi.Mutes;
 using Fedi.Web.ClientApi.Statuses;
 using Fedi.Web.ClientApi.Streaming;
 using Fedi.Web.ClientApi.Timelines;
@@ -28,6 +31,9 @@ public static class WebServices
         app.MapAppsEndpoints();
         app.MapAccountsEndpoints();
         app.MapFollowsEndpoints();
+        app.MapBlocksEndpoints();
+        app.MapMutesEndpoints();
+        app.MapDomainBlocksEndpoints();
         app.MapInstanceEndpoints();
         app.MapStatusesEndpoints();
         app.MapTimelinesEndpoints();

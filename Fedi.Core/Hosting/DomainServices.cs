@@ -2,6 +2,7 @@ using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi;
 using Fedi.Core.Follows;
 using Fedi.Core.OAuth;
+using Fedi.Core.Relationships;
 using Fedi.Core.Statuses;
 using Fedi.Core.Timelines;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,19 @@ public static class DomainServices
         services.AddSingleton<RemoveStatusService>();
         services.AddSingleton<MergeService>();
         services.AddSingleton<UnmergeService>();
+        services.AddSingleton<BlockStore>();
+        services.AddSingleton<MuteStore>();
+        services.AddSingleton<AccountDomainBlockStore>();
+        services.AddSingleton<ViewerRelationsStore>();
+        services.AddSingleton<RelationsChangedPublisher>();
+        services.AddSingleton<ClearFromHomeService>();
+        services.AddSingleton<BlockService>();
+        services.AddSingleton<UnblockService>();
+        services.AddSingleton<MuteService>();
+        services.AddSingleton<UnmuteService>();
+        services.AddSingleton<BlockDomainService>();
+        services.AddSingleton<UnblockDomainService>();
+        services.AddSingleton<ListRelationsService>();
         return services;
     }
 }
