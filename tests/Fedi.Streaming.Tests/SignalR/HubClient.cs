@@ -1,0 +1,52 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Fedi.Streaming.Tests.SignalR;
+
+/// <summary>One event of the hub: <c>event(stream[], eventName, payload)</c>.</summary>
+public sealed record HubEvent(string[] Stream, string Event, string Payload);
+
+/// <summary>A browser-like client of <c>/hubs/timelines</c> (token through AccessTokenProvider, as @microsoft/signalr's accessTokenFactory).</summary>
+public sealed class HubClient : IAsyncDisposable
+{
+    private readonly Channel<HubEvent> _events = Channel.CreateUnbounded<HubEvent>();
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HubClient(string streamingUrl, string token)
+    {
+        Connection = new HubConnectionBuilder()
+            .WithUrl(streamingUrl + "/hubs/timelines", options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        Connection.On<string[], string, string>("event", (stream, name, payload) => _events.Writer.TryWrite(new HubEvent(stream, name, payload)));
+        Connection.Closed += error =>
+        {
+            _closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
+    }
+
+    public HubConnection Connection { get; }
+
+    /// <summary>Completes when the server ends the connection.</summary>
+    public Task Closed => _closed.Task;
+
+    public static async Task<HubClient> ConnectAsync(string streamingUrl, string token, params string[] streams)
+    {
+        var client = new HubClient(streamingUrl, token);
+        try
+        {
+            await client.Connection.StartAsync();
+            foreach (var stream in streams) await client.Connection.InvokeAsync("Subscribe", stream, null, null);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<HubEvent> NextAsync(TimeSpan timeout) => _events.Reader.ReadAsync().AsTask().WaitAsync(timeout);
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
