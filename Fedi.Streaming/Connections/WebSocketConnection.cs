@@ -17,6 +17,12 @@ public sealed class WebSocketConnection(StreamingCredentials credentials, Channe
     /// <summary>Subscribe messages are tiny; anything bigger is not one.</summary>
     public const int MaxClientMessageBytes = 16 * 1024;
 
+    /// <summary>
+    /// The read buffer every idle connection holds while it waits for the client: subscribe messages are
+    /// under 100 bytes, and longer ones are assembled across reads, so 4 KiB per socket bought nothing.
+    /// </summary>
+    private const int ReadBufferBytes = 256;
+
     /// <summary>How long we wait for the client's answer to our close frame before dropping the TCP connection.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
@@ -59,8 +65,8 @@ public sealed class WebSocketConnection(StreamingCredentials credentials, Channe
 
     private async Task ReadAsync(WebSocket socket, Func<string, Task> onText)
     {
-        var buffer = new byte[4096];
-        var message = new ArrayBufferWriter<byte>(1024);
+        var buffer = new byte[ReadBufferBytes];
+        ArrayBufferWriter<byte>? message = null; // only while a message spans several reads
         var discarding = false;
         try
         {
@@ -77,6 +83,12 @@ public sealed class WebSocketConnection(StreamingCredentials credentials, Channe
                         continue;
                 }
                 if (CloseReason is not null) continue; // closing: only the client's close frame matters now
+                if (result.EndOfMessage && message is null && !discarding)
+                {
+                    await onText(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                    continue;
+                }
+                message ??= new ArrayBufferWriter<byte>(ReadBufferBytes * 4);
                 if (!discarding) message.Write(buffer.AsSpan(0, result.Count));
                 if (message.WrittenCount > MaxClientMessageBytes)
                 {
@@ -85,7 +97,7 @@ public sealed class WebSocketConnection(StreamingCredentials credentials, Channe
                 }
                 if (!result.EndOfMessage) continue;
                 if (!discarding) await onText(Encoding.UTF8.GetString(message.WrittenSpan));
-                message.ResetWrittenCount();
+                message = null;
                 discarding = false;
             }
         }
