@@ -41,12 +41,15 @@ public sealed class WebSocketConnection(StreamingCredentials credentials, Channe
 
     private async Task WriteAsync(WebSocket socket)
     {
+        // One registration per connection instead of one per frame: a send stuck on a client that stopped
+        // reading ends when the abort tears the socket down (measured: fan-out CPU is mostly per-frame cost).
+        using var abortSend = Aborted.Register(static state => ((WebSocket)state!).Abort(), socket);
         try
         {
             while (await Outgoing.WaitToReadAsync(Aborted))
             {
                 while (Outgoing.TryRead(out var frame))
-                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, Aborted);
+                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
             var reason = CloseReason ?? CloseReason.ClientClosed;
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -56,7 +59,7 @@ public sealed class WebSocketConnection(StreamingCredentials credentials, Channe
                 await socket.CloseOutputAsync(reason.Status, reason.Description, timeout.Token);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
             Abort(CloseReason.ConnectionLost);
             socket.Abort();

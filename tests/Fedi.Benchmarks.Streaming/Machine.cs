@@ -12,6 +12,9 @@ public static partial class Machine
         return $"nproc {Environment.ProcessorCount}, {model}, {memKb / 1024 / 1024.0:F1} GiB RAM, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
+    /// <summary>1-minute load average: the machine is shared, and latency means little when it is far above nproc.</summary>
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
     /// <summary>utime + stime of <paramref name="pid"/>, in seconds.</summary>
     public static double CpuSeconds(int pid)
     {

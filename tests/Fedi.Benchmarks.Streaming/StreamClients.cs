@@ -7,7 +7,7 @@ namespace Fedi.Benchmarks.Streaming;
 
 /// <summary>
 /// N WebSocket clients in this process, each subscribed to <c>user</c> (URL) and <c>public</c> (message). One
-/// async receive loop per client with a 1 KiB buffer; only the first chunk of a frame is read for the markers.
+/// async receive loop per client with a 2 KiB buffer; only the first chunk of a frame is read for the markers.
 /// Sources rotate over 127.0.0.1–127.0.0.x so more than one address's worth of ephemeral ports is available.
 /// </summary>
 public sealed class StreamClients : IAsyncDisposable
@@ -56,7 +56,7 @@ public sealed class StreamClients : IAsyncDisposable
         {
             var socket = new ClientWebSocket();
             socket.Options.KeepAliveInterval = TimeSpan.Zero; // the server pings; the client only answers
-            socket.Options.SetBuffer(1024, 256);
+            socket.Options.SetBuffer(2048, 256);
             try
             {
                 await socket.ConnectAsync(new Uri($"{wsBase}/api/v1/streaming?stream=user&access_token={tokens[i]}"), _invoker, ct);
@@ -92,7 +92,7 @@ public sealed class StreamClients : IAsyncDisposable
 
     private async Task ReceiveAsync(ClientWebSocket socket, int index)
     {
-        var buffer = new byte[1024];
+        var buffer = new byte[2048]; // a whole ~1.4 KB frame in one receive
         var frameStart = true;
         try
         {
