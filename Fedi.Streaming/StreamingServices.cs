@@ -17,6 +17,7 @@ public static class StreamingServices
         services.AddHostedService<SubscribedKeyRefresher>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<IStreamFilter, LanguageFilter>();
+        services.AddSingleton<IStreamFilter, RelationFilter>();
         services.AddSingleton<WebSocketEndpoint>();
         services.AddSingleton<EventSourceEndpoint>();
         services.AddTimelinesHub();

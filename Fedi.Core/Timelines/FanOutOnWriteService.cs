@@ -20,7 +20,8 @@ public sealed class FanOutOnWriteService(
     FeedManager feeds,
     TimelineStreams streams,
     StatusRenderer renderer,
-    RedisLock locks)
+    RedisLock locks,
+    ChannelFanOut channels)
 {
     /// <summary>Followers per PostgreSQL read and per Redis round trip (Mastodon's find_in_batches size).</summary>
     public const int BatchSize = 1000;
@@ -57,6 +58,7 @@ public sealed class FanOutOnWriteService(
         {
             await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
         }
+        await channels.FanOutAsync(status, payloads, ct);
     }
 
     /// <summary>One batch: feeds and the listener check in parallel (pipelined), then the pushes.</summary>
