@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Net.Sockets;
 using Fedi.Core.Errors;
+using Fedi.Core.Lists;
 using Fedi.Streaming.Auth;
 using Fedi.Streaming.Connections;
 using Fedi.Streaming.Filtering;
@@ -16,7 +19,7 @@ namespace Fedi.Streaming.SignalR;
 /// per client at a time, which is the one-caller-at-a-time rule of <see cref="StreamConnection"/>.
 /// </summary>
 public sealed class TimelinesHub(
-    IHubContext<TimelinesHub> hubContext, ChannelHub channels, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters) : Hub
+    IHubContext<TimelinesHub> hubContext, ListStore lists, ChannelHub channels, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters) : Hub
 {
     public const string Path = "/hubs/timelines";
     private const string ConnectionKey = "fedi.connection";
@@ -28,9 +31,11 @@ public sealed class TimelinesHub(
         var connection = new SignalRConnection(Context, hubContext, credentials, channels, filters.ToArray());
         try
         {
+            // As StreamSetup: system channels first, then the filters' per-connection state, so no change is missed.
             await connection.SubscribeSystemAsync();
+            foreach (var filter in connection.Filters) await filter.PrepareAsync(connection, Context.ConnectionAborted);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (e is RedisException or TimeoutException or DbException or SocketException)
         {
             await connection.DisposeAsync();
             throw new HubException(StreamingAuthenticator.Unavailable);
@@ -45,7 +50,8 @@ public sealed class TimelinesHub(
         var connection = Connection();
         try
         {
-            await connection.SubscribeAsync(StreamResolver.Resolve(connection.Credentials, new StreamRequest(stream, tag, list)));
+            var request = new StreamRequest(stream, tag, list);
+            await connection.SubscribeAsync(await StreamResolver.ResolveAsync(connection.Credentials, request, lists, Context.ConnectionAborted));
         }
         catch (ApiException e)
         {

@@ -12,10 +12,17 @@ public sealed class HubClient : IAsyncDisposable
     private readonly Channel<HubEvent> _events = Channel.CreateUnbounded<HubEvent>();
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HubClient(string streamingUrl, string token)
+    private HubClient(string streamingUrl, string token, bool skipNegotiation)
     {
         Connection = new HubConnectionBuilder()
-            .WithUrl(streamingUrl + "/hubs/timelines", options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .WithUrl(streamingUrl + "/hubs/timelines", options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                if (!skipNegotiation) return;
+                // What the README recommends behind a balancer: one WebSocket request, token in ?access_token=.
+                options.SkipNegotiation = true;
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            })
             .Build();
         Connection.On<string[], string, string>("event", (stream, name, payload) => _events.Writer.TryWrite(new HubEvent(stream, name, payload)));
         Connection.Closed += error =>
@@ -30,9 +37,12 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>Completes when the server ends the connection.</summary>
     public Task Closed => _closed.Task;
 
-    public static async Task<HubClient> ConnectAsync(string streamingUrl, string token, params string[] streams)
+    public static Task<HubClient> ConnectAsync(string streamingUrl, string token, params string[] streams) =>
+        ConnectAsync(streamingUrl, token, skipNegotiation: false, streams);
+
+    public static async Task<HubClient> ConnectAsync(string streamingUrl, string token, bool skipNegotiation, params string[] streams)
     {
-        var client = new HubClient(streamingUrl, token);
+        var client = new HubClient(streamingUrl, token, skipNegotiation);
         try
         {
             await client.Connection.StartAsync();

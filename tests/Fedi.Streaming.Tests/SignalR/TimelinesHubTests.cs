@@ -44,6 +44,18 @@ public sealed class TimelinesHubTests : StreamingTest
     }
 
     [Test]
+    public async Task A_client_that_skips_negotiation_connects_with_the_token_in_the_url()
+    {
+        var user = await Accounts.CreateAsync();
+        await using var client = await HubClient.ConnectAsync(Cluster.StreamingUrl, user.Token, skipNegotiation: true, "user");
+        var id = Statuses.NewId();
+
+        await Redis.PublishAsync(RedisChannels.Timeline(user.AccountId), Statuses.Update(id));
+
+        Assert.That(JsonNode.Parse((await client.NextAsync(Deadline)).Payload)!["id"]!.GetValue<string>(), Is.EqualTo(id));
+    }
+
+    [Test]
     public async Task Unsubscribing_stops_the_events_of_that_stream()
     {
         var user = await Accounts.CreateAsync();
