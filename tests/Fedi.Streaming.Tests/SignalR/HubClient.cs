@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Fedi.Streaming.Tests.SignalR;
@@ -12,16 +13,17 @@ public sealed class HubClient : IAsyncDisposable
     private readonly Channel<HubEvent> _events = Channel.CreateUnbounded<HubEvent>();
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HubClient(string streamingUrl, string token, bool skipNegotiation)
+    private HubClient(string streamingUrl, string token, bool skipNegotiation, HttpTransportType? transport)
     {
         Connection = new HubConnectionBuilder()
             .WithUrl(streamingUrl + "/hubs/timelines", options =>
             {
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                if (transport is { } only) options.Transports = only;
                 if (!skipNegotiation) return;
                 // What the README recommends behind a balancer: one WebSocket request, token in ?access_token=.
                 options.SkipNegotiation = true;
-                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                options.Transports = HttpTransportType.WebSockets;
             })
             .Build();
         Connection.On<string[], string, string>("event", (stream, name, payload) => _events.Writer.TryWrite(new HubEvent(stream, name, payload)));
@@ -38,11 +40,11 @@ public sealed class HubClient : IAsyncDisposable
     public Task Closed => _closed.Task;
 
     public static Task<HubClient> ConnectAsync(string streamingUrl, string token, params string[] streams) =>
-        ConnectAsync(streamingUrl, token, skipNegotiation: false, streams);
+        ConnectAsync(streamingUrl, token, skipNegotiation: false, transport: null, streams);
 
-    public static async Task<HubClient> ConnectAsync(string streamingUrl, string token, bool skipNegotiation, params string[] streams)
+    public static async Task<HubClient> ConnectAsync(string streamingUrl, string token, bool skipNegotiation, HttpTransportType? transport, params string[] streams)
     {
-        var client = new HubClient(streamingUrl, token, skipNegotiation);
+        var client = new HubClient(streamingUrl, token, skipNegotiation, transport);
         try
         {
             await client.Connection.StartAsync();

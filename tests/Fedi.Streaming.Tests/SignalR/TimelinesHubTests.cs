@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Fedi.Core.Contracts;
 using Fedi.Streaming.Tests.Support;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -43,11 +44,12 @@ public sealed class TimelinesHubTests : StreamingTest
         Assert.That(JsonNode.Parse(received.Payload)!["id"]!.GetValue<string>(), Is.EqualTo(mine), "the other user's status never arrives first");
     }
 
-    [Test]
-    public async Task A_client_that_skips_negotiation_connects_with_the_token_in_the_url()
+    [TestCase(true, null, TestName = "A client that skips negotiation connects with the token in the url")]
+    [TestCase(false, HttpTransportType.ServerSentEvents, TestName = "A client without WebSockets falls back to server-sent events")]
+    public async Task Other_connection_modes_receive_the_same_events(bool skipNegotiation, HttpTransportType? transport)
     {
         var user = await Accounts.CreateAsync();
-        await using var client = await HubClient.ConnectAsync(Cluster.StreamingUrl, user.Token, skipNegotiation: true, "user");
+        await using var client = await HubClient.ConnectAsync(Cluster.StreamingUrl, user.Token, skipNegotiation, transport, "user");
         var id = Statuses.NewId();
 
         await Redis.PublishAsync(RedisChannels.Timeline(user.AccountId), Statuses.Update(id));
