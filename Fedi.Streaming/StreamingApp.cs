@@ -3,6 +3,7 @@ using Fedi.Core.Configuration;
 using Fedi.Core.Hosting;
 using Fedi.Streaming.Connections;
 using Fedi.Streaming.Endpoints;
+using Fedi.Streaming.SignalR;
 using Serilog;
 
 namespace Fedi.Streaming;
@@ -27,6 +28,7 @@ public static class StreamingApp
         app.UseWebSockets();
         app.MapOperations();
         app.MapStreamingEndpoints();
+        app.MapTimelinesHub();
         // Created now so SIGTERM finds it even when no client ever connected.
         app.Services.GetRequiredService<ConnectionRegistry>();
         return app;

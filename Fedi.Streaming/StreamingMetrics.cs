@@ -10,6 +10,7 @@ public static class StreamingMetrics
 {
     public const string WebSocket = "websocket";
     public const string EventSource = "eventsource";
+    public const string SignalR = "signalr";
 
     public static readonly Gauge ConnectedClients = Metrics.CreateGauge(
         "mastodon_streaming_connected_clients", "The number of clients connected to the streaming server", "type");

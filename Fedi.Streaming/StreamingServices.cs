@@ -2,6 +2,7 @@ using Fedi.Streaming.Auth;
 using Fedi.Streaming.Connections;
 using Fedi.Streaming.Endpoints;
 using Fedi.Streaming.Filtering;
+using Fedi.Streaming.SignalR;
 using Fedi.Streaming.Subscriptions;
 
 namespace Fedi.Streaming;
@@ -16,8 +17,10 @@ public static class StreamingServices
         services.AddHostedService<SubscribedKeyRefresher>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<IStreamFilter, LanguageFilter>();
+        services.AddSingleton<IStreamFilter, RelationFilter>();
         services.AddSingleton<WebSocketEndpoint>();
         services.AddSingleton<EventSourceEndpoint>();
+        services.AddTimelinesHub();
         // Mastodon's streaming server answers any origin (browser clients on other hosts use EventSource).
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
         return services;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fedi.Core.Configuration;
 using Fedi.Core.Hosting;
 using Fedi.Core.Json;
@@ -16,6 +17,9 @@ public static class WebApp
 
     public static WebApplication Build(FediSettings settings)
     {
+        // ICU is loaded for hashtag normalisation only; nothing here may depend on the host's locale.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         var builder = WebTier.CreateBuilder(settings, defaultPort: 3000);
         builder.Services.ConfigureHttpJsonOptions(o => FediJson.Configure(o.SerializerOptions));
         builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()

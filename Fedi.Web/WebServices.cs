@@ -1,9 +1,15 @@
 using Fedi.Web.ClientApi.Accounts;
 using Fedi.Web.ClientApi.Apps;
+using Fedi.Web.ClientApi.Blocks;
+using Fedi.Web.ClientApi.Conversations;
+using Fedi.Web.ClientApi.DomainBlocks;
 using Fedi.Web.ClientApi.Follows;
 using Fedi.Web.ClientApi.Instance;
+using Fedi.Web.ClientApi.Lists;
+using Fedi.Web.ClientApi.Mutes;
 using Fedi.Web.ClientApi.Statuses;
 using Fedi.Web.ClientApi.Streaming;
+using Fedi.Web.ClientApi.Tags;
 using Fedi.Web.ClientApi.Timelines;
 using Fedi.Web.OAuth;
 using Fedi.Web.Pages;
@@ -28,11 +34,18 @@ public static class WebServices
         app.MapAppsEndpoints();
         app.MapAccountsEndpoints();
         app.MapFollowsEndpoints();
+        app.MapBlocksEndpoints();
+        app.MapMutesEndpoints();
+        app.MapDomainBlocksEndpoints();
         app.MapInstanceEndpoints();
         app.MapStatusesEndpoints();
         app.MapTimelinesEndpoints();
         app.MapAccountStatusesEndpoints();
         app.MapStreamingRedirectEndpoints();
+        app.MapTagTimelineEndpoints();
+        app.MapListsEndpoints();
+        app.MapListAccountsEndpoints();
+        app.MapConversationsEndpoints();
         app.MapDefaultImagesEndpoints();
     }
 }

@@ -1,6 +1,7 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.Configuration;
 using Fedi.Core.Statuses;
+using Fedi.Core.Tags;
 
 namespace Fedi.Core.ClientApi;
 
@@ -8,7 +9,7 @@ namespace Fedi.Core.ClientApi;
 /// Renders statuses as Mastodon Status entities for a viewer (null = anonymous, as public channels
 /// carry), loading authors, mentions and counts in one batch per call — never a query per status.
 /// </summary>
-public sealed class StatusRenderer(StatusStore statuses, AccountStore accounts, AccountRenderer accountRenderer, InstanceOptions instance)
+public sealed class StatusRenderer(StatusStore statuses, AccountStore accounts, AccountRenderer accountRenderer, TagStore tags, InstanceOptions instance)
 {
     public async Task<ApiStatus> RenderAsync(Status status, long? viewerAccountId, CancellationToken ct = default) =>
         (await RenderManyAsync([status], viewerAccountId, ct))[0];
@@ -19,17 +20,18 @@ public sealed class StatusRenderer(StatusStore statuses, AccountStore accounts, 
         var ids = page.Select(s => s.Id).ToArray();
         var mentionIds = await statuses.ListMentionedAccountIdsAsync(ids, ct);
         var replies = await statuses.CountRepliesAsync(ids, ct);
+        var tagNames = await tags.ListNamesAsync(ids, ct);
         var accountIds = page.Select(s => s.AccountId).Concat(mentionIds.SelectMany(g => g)).Distinct().ToArray();
         var accountsById = (await accounts.ListAsync(accountIds, ct)).ToDictionary(a => a.Id);
 
         return page.Select(status =>
         {
             var mentioned = mentionIds[status.Id].Where(accountsById.ContainsKey).Select(id => accountsById[id]).ToList();
-            return Render(status, accountsById[status.AccountId], mentioned, replies.GetValueOrDefault(status.Id), viewerAccountId);
+            return Render(status, accountsById[status.AccountId], mentioned, tagNames[status.Id], replies.GetValueOrDefault(status.Id), viewerAccountId);
         }).ToList();
     }
 
-    private ApiStatus Render(Status status, Account author, IReadOnlyList<Account> mentioned, long repliesCount, long? viewerAccountId)
+    private ApiStatus Render(Status status, Account author, IReadOnlyList<Account> mentioned, IEnumerable<string> tagNames, long repliesCount, long? viewerAccountId)
     {
         var signedIn = viewerAccountId is not null;
         return new ApiStatus
@@ -54,14 +56,7 @@ public sealed class StatusRenderer(StatusStore statuses, AccountStore accounts, 
             Content = status.Local ? StatusHtml.Format(status.Text, mentioned, instance.WebBaseUrl, instance.LocalDomain) : status.Text,
             Account = accountRenderer.Render(author),
             Mentions = mentioned.Select(a => new ApiMention(ApiFormat.Id(a.Id), a.Username, a.Url ?? a.Uri, a.Acct)).ToList(),
-            Tags = Tags(status),
+            Tags = tagNames.Select(name => new ApiTag(name, $"{instance.WebBaseUrl}/tags/{Uri.EscapeDataString(name)}")).ToList(),
         };
     }
-
-    private List<ApiTag> Tags(Status status) =>
-        StatusText.HashtagPattern().Matches(status.Text)
-            .Select(m => m.Groups["tag"].Value.ToLowerInvariant())
-            .Distinct()
-            .Select(name => new ApiTag(name, $"{instance.WebBaseUrl}/tags/{Uri.EscapeDataString(name)}"))
-            .ToList();
 }

@@ -27,8 +27,10 @@ public sealed record RedisOptions(string Configuration, string? Namespace)
     public static RedisOptions From(EnvironmentSettings env)
     {
         var ns = env.Optional("REDIS_NAMESPACE");
-        if (ns is not null && (ns.Contains(' ') || ns.EndsWith(':')))
-            throw new SettingsException("REDIS_NAMESPACE", "must not contain spaces or end with ':'");
+        // Streaming subscribes to kill channels by pattern (PSUBSCRIBE <namespace>:timeline:system:*), so glob
+        // characters in the namespace would make it match other instances' channels.
+        if (ns is not null && (ns.IndexOfAny([' ', '*', '?', '[', ']', '\\']) >= 0 || ns.EndsWith(':')))
+            throw new SettingsException("REDIS_NAMESPACE", "must not contain spaces or * ? [ ] \\, nor end with ':'");
         var configuration = env.Optional("REDIS_URL") is { } url ? FromUrl(url) : FromParts(env);
         return new RedisOptions(configuration, ns);
     }

@@ -18,8 +18,10 @@ public static class RedisChannels
 
     public static string Notifications(long accountId) => $"timeline:{accountId}:notifications";
 
+    /// <summary>update (rendered for the list's owner, only while subscribed:) and delete; streamed to the owner only.</summary>
     public static string List(long listId) => $"timeline:list:{listId}";
 
+    /// <summary>conversation events (Mastodon's Conversation entity) for a direct status the account takes part in.</summary>
     public static string Direct(long accountId) => $"timeline:direct:{accountId}";
 
     /// <summary><paramref name="normalizedTag"/> is already lower-cased/normalised.</summary>

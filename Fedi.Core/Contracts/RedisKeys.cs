@@ -13,7 +13,9 @@ public static class RedisKeys
     /// removal) and by web (rebuild for a returning user); read by web's home timeline.</summary>
     public static string HomeFeed(long accountId) => $"feed:home:{accountId}";
 
-    /// <summary>Sorted set like <see cref="HomeFeed"/> for a list.</summary>
+    /// <summary>Sorted set like <see cref="HomeFeed"/> for a list. Written by the worker's fan-out (into existing
+    /// feeds only) and removal, and by web (rebuilt from PostgreSQL on read when missing; deleted when the list's
+    /// members change or the list is deleted); read by web's list timeline.</summary>
     public static string ListFeed(long listId) => $"feed:list:{listId}";
 
     /// <summary>Hash {status: running|finished}; "the feed is being rebuilt". EX 1 day running, 1 h finished.</summary>

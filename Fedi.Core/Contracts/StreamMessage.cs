@@ -17,6 +17,9 @@ public sealed record StreamMessage(string Event, string? Payload)
 
     public static string EncodeKill() => "{\"event\":\"kill\"}";
 
+    /// <summary><see cref="StreamEvents.RelationsChanged"/>, which carries no payload.</summary>
+    public static string EncodeRelationsChanged() => "{\"event\":\"relations_changed\"}";
+
     /// <summary>
     /// Reads a channel message. <see cref="Payload"/> is the payload's JSON text exactly as the producer wrote
     /// it when it was an object, or the string itself when it was a string (older producers pre-encoded the

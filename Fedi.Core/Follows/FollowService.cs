@@ -4,6 +4,7 @@ using Fedi.Core.Accounts;
 using Fedi.Core.Contracts;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Relationships;
 using Npgsql;
 
 namespace Fedi.Core.Follows;
@@ -14,7 +15,7 @@ namespace Fedi.Core.Follows;
 /// Following again changes only the options sent. Not built yet: follow requests (locked accounts are
 /// followed at once), the follow notification, and delivering a Follow activity to remote accounts.
 /// </summary>
-public sealed partial class FollowService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs)
+public sealed partial class FollowService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs, BlockStore blocks, AccountDomainBlockStore domainBlocks)
 {
     public const string SelfFollowError = "Following your own account is not allowed";
 
@@ -26,6 +27,10 @@ public sealed partial class FollowService(NpgsqlDataSource db, AccountStore acco
     {
         var target = await accounts.FindVisibleAsync(targetAccountId, ct) ?? throw ApiException.NotFound();
         if (target.Id == accountId) throw ApiException.Forbidden(SelfFollowError);
+        // A block either way, or a domain block of the target's domain, forbids following (Mastodon's following_not_allowed?).
+        if (await blocks.AnyBetweenAsync(accountId, target.Id, ct)
+            || (target.Domain is { } domain && (await domainBlocks.ListBlockedAsync(accountId, [domain.ToLowerInvariant()], ct)).Count > 0))
+            throw ApiException.Forbidden();
         var languages = options.Languages?.Where(l => l.Length > 0).Distinct().ToArray();
         if (languages is not null && !languages.All(LanguagePattern().IsMatch))
             throw ApiException.Unprocessable("Validation failed: Languages is invalid");

@@ -39,6 +39,11 @@ public sealed class FollowerStore(NpgsqlDataSource db, InstanceOptions instance,
                       AND (@replyToAccountId::bigint IS NULL OR f.account_id = @replyToAccountId
                            OR EXISTS (SELECT 1 FROM follows r
                                       WHERE r.account_id = f.account_id AND r.target_account_id = @replyToAccountId))
+                      AND NOT EXISTS (SELECT 1 FROM blocks b
+                                      WHERE b.account_id = f.account_id AND b.target_account_id = @accountId)
+                      AND NOT EXISTS (SELECT 1 FROM mutes m
+                                      WHERE m.account_id = f.account_id AND m.target_account_id = @accountId
+                                        AND (m.expires_at IS NULL OR m.expires_at > now()))
                     ORDER BY f.account_id
                     LIMIT @batchSize
                     """, new { accountId, after, upTo, activeSince, onlyIds, replyToAccountId, batchSize }, cancellationToken: ct))).AsList();

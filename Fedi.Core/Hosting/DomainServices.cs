@@ -1,8 +1,12 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi;
+using Fedi.Core.Conversations;
 using Fedi.Core.Follows;
+using Fedi.Core.Lists;
 using Fedi.Core.OAuth;
+using Fedi.Core.Relationships;
 using Fedi.Core.Statuses;
+using Fedi.Core.Tags;
 using Fedi.Core.Timelines;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +53,40 @@ public static class DomainServices
         services.AddSingleton<RemoveStatusService>();
         services.AddSingleton<MergeService>();
         services.AddSingleton<UnmergeService>();
+        services.AddSingleton<BlockStore>();
+        services.AddSingleton<MuteStore>();
+        services.AddSingleton<AccountDomainBlockStore>();
+        services.AddSingleton<ViewerRelationsStore>();
+        services.AddSingleton<RelationsChangedPublisher>();
+        services.AddSingleton<ClearFromHomeService>();
+        services.AddSingleton<BlockService>();
+        services.AddSingleton<UnblockService>();
+        services.AddSingleton<MuteService>();
+        services.AddSingleton<UnmuteService>();
+        services.AddSingleton<BlockDomainService>();
+        services.AddSingleton<UnblockDomainService>();
+        services.AddSingleton<ListRelationsService>();
+        services.AddFediChannels();
+        return services;
+    }
+
+    /// <summary>Hashtags, lists and direct conversations: their stores, timelines and fan-out.</summary>
+    private static IServiceCollection AddFediChannels(this IServiceCollection services)
+    {
+        services.AddSingleton<TagStore>();
+        services.AddSingleton<TagTimelineStore>();
+        services.AddSingleton<TagTimelineService>();
+        services.AddSingleton<TagChannels>();
+        services.AddSingleton<ListStore>();
+        services.AddSingleton<ListAccountStore>();
+        services.AddSingleton<ListFeedStore>();
+        services.AddSingleton<ListFeeds>();
+        services.AddSingleton<ListService>();
+        services.AddSingleton<ListTimelineService>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ConversationRenderer>();
+        services.AddSingleton<DirectConversations>();
+        services.AddSingleton<ChannelFanOut>();
         return services;
     }
 }

@@ -28,19 +28,18 @@ public static class FediCommandLine
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
+    /// <summary>Settings read later while the host is built (LOG_FORMAT, PORT, BIND…) are guarded the same way.</summary>
     internal static async Task<int> WithSettings(string tier, int defaultPool, Func<FediSettings, Task<int>> run)
     {
-        FediSettings settings;
         try
         {
-            settings = FediSettings.Load(EnvironmentSettings.FromProcess(), tier, defaultPool);
+            return await run(FediSettings.Load(EnvironmentSettings.FromProcess(), tier, defaultPool));
         }
         catch (SettingsException e)
         {
             await Console.Error.WriteLineAsync($"fedi-{tier}: {e.Message}");
             return 78; // EX_CONFIG: systemd will not restart-loop on a configuration error worth reading
         }
-        return await run(settings);
     }
 
     private static Command MigrateCommand(string tier)

@@ -4,6 +4,7 @@ using Fedi.Core.Configuration;
 using Fedi.Core.Contracts;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Tags;
 using Npgsql;
 
 namespace Fedi.Core.Statuses;
@@ -71,6 +72,7 @@ public sealed class PostStatusService(
             await conn.ExecuteAsync(
                 "INSERT INTO mentions (status_id, account_id) SELECT @id, unnest(@accountIds) ON CONFLICT DO NOTHING",
                 new { id, accountIds = mentioned.Select(a => a.Id).ToArray() }, tx);
+        await TagStore.AttachAsync(conn, tx, id, StatusTags.Extract(input.Text));
         await AccountStatsStore.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true);
         await tx.CommitAsync(ct);
 

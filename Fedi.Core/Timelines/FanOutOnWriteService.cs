@@ -25,7 +25,8 @@ public sealed class FanOutOnWriteService(
     TimelineStreams streams,
     StatusRenderer renderer,
     RedisLock locks,
-    JobClient jobs)
+    JobClient jobs,
+    ChannelFanOut channels)
 {
     /// <summary>Followers per PostgreSQL read and per Redis round trip (Mastodon's find_in_batches size).</summary>
     public const int BatchSize = 1000;
@@ -61,6 +62,7 @@ public sealed class FanOutOnWriteService(
         }
 
         if (status.IsBroadcast) await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
+        await channels.FanOutAsync(status, payloads, ct);
     }
 
     /// <summary>

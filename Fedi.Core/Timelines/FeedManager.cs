@@ -15,10 +15,13 @@ public sealed class FeedManager(RedisConnection redis)
         Pipeline(accountIds.Select(id => (RedisKeys.HomeFeed(id), statusId)), add: true);
 
     /// <summary>Adds many statuses to one home feed (merge, rebuild), trimming it.</summary>
-    public async Task AddToHomeFeedAsync(long accountId, IReadOnlyCollection<long> statusIds)
+    public Task AddToHomeFeedAsync(long accountId, IReadOnlyCollection<long> statusIds) =>
+        AddToFeedAsync(RedisKeys.HomeFeed(accountId), statusIds);
+
+    /// <summary>Adds many statuses to one feed (home or list) by its key, trimming it.</summary>
+    public async Task AddToFeedAsync(string key, IReadOnlyCollection<long> statusIds)
     {
         if (statusIds.Count == 0) return;
-        var key = RedisKeys.HomeFeed(accountId);
         var entries = statusIds.Select(id => new SortedSetEntry(id, id)).ToArray();
         var batch = redis.Database.CreateBatch();
         var added = batch.SortedSetAddAsync(key, entries);
@@ -65,10 +68,14 @@ public sealed class FeedManager(RedisConnection redis)
     /// (<see cref="HomeTimelineService"/>), and a feed started with only the newest status would never be rebuilt.
     /// Used by fan-out (one status, many feeds) and merge (many statuses, one feed).
     /// </summary>
-    public async Task<int> AddToExistingHomeFeedsAsync(IReadOnlyCollection<long> accountIds, IReadOnlyCollection<long> statusIds)
+    public Task<int> AddToExistingHomeFeedsAsync(IReadOnlyCollection<long> accountIds, IReadOnlyCollection<long> statusIds) =>
+        AddToExistingFeedsAsync(accountIds.Select(RedisKeys.HomeFeed).ToList(), statusIds);
+
+    /// <summary>As <see cref="AddToExistingHomeFeedsAsync"/>, for feeds given by key (list feeds).</summary>
+    public async Task<int> AddToExistingFeedsAsync(IReadOnlyCollection<string> feedKeys, IReadOnlyCollection<long> statusIds)
     {
-        if (accountIds.Count == 0 || statusIds.Count == 0) return 0;
-        var keys = accountIds.Select(id => (RedisKey)RedisKeys.HomeFeed(id)).ToArray();
+        if (feedKeys.Count == 0 || statusIds.Count == 0) return 0;
+        var keys = feedKeys.Select(key => (RedisKey)key).ToArray();
         RedisValue[] args = [RedisKeys.FeedMaxItems, .. statusIds.Select(id => (RedisValue)id)];
         return (int)await redis.Database.ScriptEvaluateAsync(AddToExistingScript, keys, args);
     }
@@ -80,6 +87,16 @@ public sealed class FeedManager(RedisConnection redis)
     public async Task<IReadOnlyList<long>> ListHomeEntriesAsync(long accountId)
     {
         var values = await redis.Database.SortedSetRangeByRankAsync(RedisKeys.HomeFeed(accountId));
+        return values.Select(v => (long)v).ToArray();
+    }
+
+    /// <summary>A page of a feed's status ids (Mastodon's Feed#get: both bounds exclusive), newest first unless min_id.</summary>
+    public async Task<long[]> ReadIdsAsync(string key, Page page)
+    {
+        var upper = page.MaxId is { } max ? (double)max : double.PositiveInfinity;
+        var lower = page.LowerBound is { } min ? (double)min : double.NegativeInfinity;
+        var values = await redis.Database.SortedSetRangeByScoreAsync(key, lower, upper, Exclude.Both,
+            page.Ascending ? Order.Ascending : Order.Descending, 0, page.Limit);
         return values.Select(v => (long)v).ToArray();
     }
 

@@ -15,7 +15,8 @@ public sealed class RemoveStatusService(
     FollowerStore followers,
     FeedManager feeds,
     TimelineStreams streams,
-    RedisLock locks)
+    RedisLock locks,
+    ChannelFanOut channels)
 {
     /// <summary>Does nothing for a status that does not exist or is not deleted (a stray job must not hide a live post).</summary>
     public async Task RemoveAsync(long statusId, CancellationToken ct = default)
@@ -37,6 +38,7 @@ public sealed class RemoveStatusService(
 
         if (status.Visibility == StatusVisibility.Public)
             await streams.PublishPublicAsync(status.Local, StreamMessage.EncodeDelete(status.Id));
+        await channels.RemoveAsync(status, ct);
     }
 
     private async Task UnpushAsync(IReadOnlyCollection<long> accountIds, long statusId)

@@ -1,4 +1,5 @@
 using Fedi.Core.Errors;
+using Fedi.Core.Lists;
 using Fedi.Streaming.Auth;
 using Fedi.Streaming.Connections;
 using Fedi.Streaming.Filtering;
@@ -12,7 +13,7 @@ namespace Fedi.Streaming.Endpoints;
 /// 400, token 401, scopes 401, stream parameters 400/401.
 /// </summary>
 public sealed class EventSourceEndpoint(
-    StreamingAuthenticator authenticator, ChannelHub hub, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters, ILogger<EventSourceEndpoint> logger)
+    StreamingAuthenticator authenticator, ListStore lists, ChannelHub hub, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters, ILogger<EventSourceEndpoint> logger)
 {
     private readonly IStreamFilter[] _filters = filters.ToArray();
 
@@ -32,7 +33,7 @@ public sealed class EventSourceEndpoint(
         try
         {
             credentials = await authenticator.AuthenticateAsync(http.Request, http.RequestAborted);
-            stream = StreamResolver.Resolve(credentials, new StreamRequest(name, query["tag"].FirstOrDefault(), query["list"].FirstOrDefault()));
+            stream = await StreamResolver.ResolveAsync(credentials, new StreamRequest(name, query["tag"].FirstOrDefault(), query["list"].FirstOrDefault()), lists, http.RequestAborted);
         }
         catch (ApiException e)
         {

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Net.Sockets;
 using Fedi.Streaming.Auth;
 using Fedi.Streaming.Connections;
 using Fedi.Streaming.Subscriptions;
@@ -5,17 +7,27 @@ using StackExchange.Redis;
 
 namespace Fedi.Streaming.Endpoints;
 
-/// <summary>Steps both transports take before streaming; a Redis failure is a 503, never a 500 stack.</summary>
+/// <summary>Steps both transports take before streaming; a Redis or PostgreSQL failure is a 503, never a 500 stack.</summary>
 public static class StreamSetup
 {
-    /// <summary>Subscribes the system channels, and <paramref name="stream"/> when given; false after answering 503.</summary>
+    /// <summary>
+    /// Subscribes the system channels, loads the filters' per-connection state (after, so no change is missed),
+    /// then subscribes <paramref name="stream"/> when given; false after answering 503.
+    /// </summary>
     public static async Task<bool> TrySubscribeAsync(HttpContext http, StreamConnection connection, ILogger logger, ResolvedStream? stream = null)
     {
         try
         {
             await connection.SubscribeSystemAsync();
+            foreach (var filter in connection.Filters) await filter.PrepareAsync(connection, http.RequestAborted);
             if (stream is not null) await connection.SubscribeAsync(stream);
             return true;
+        }
+        catch (Exception e) when (e is DbException or SocketException && !http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogFilterLoadFailed(e);
+            await ErrorResponses.WriteAsync(http, 503, StreamingAuthenticator.Unavailable);
+            return false;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

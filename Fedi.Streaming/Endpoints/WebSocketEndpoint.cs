@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Fedi.Core.Errors;
+using Fedi.Core.Lists;
 using Fedi.Streaming.Auth;
 using Fedi.Streaming.Connections;
 using Fedi.Streaming.Filtering;
@@ -14,7 +15,7 @@ namespace Fedi.Streaming.Endpoints;
 /// the client asks for with subscribe/unsubscribe messages. Pings every 30 s; no pong by the next ping drops it.
 /// </summary>
 public sealed class WebSocketEndpoint(
-    StreamingAuthenticator authenticator, ChannelHub hub, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters, ILogger<WebSocketEndpoint> logger)
+    StreamingAuthenticator authenticator, ListStore lists, ChannelHub hub, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters, ILogger<WebSocketEndpoint> logger)
 {
     public const string UnsubscribeFailed = "Error unsubscribing from channel";
     public static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(30);
@@ -37,7 +38,7 @@ public sealed class WebSocketEndpoint(
 
         // The URL's stream is subscribed before the upgrade, so the client misses nothing published once
         // its handshake completes; a refused stream is still answered as an error frame, as Mastodon does.
-        var (initial, initialError) = InitialStream(http.Request.Query, credentials);
+        var (initial, initialError) = await InitialStreamAsync(http.Request.Query, credentials, http.RequestAborted);
         await using var connection = new WebSocketConnection(credentials, hub, _filters, http.RequestAborted);
         if (!await StreamSetup.TrySubscribeAsync(http, connection, logger, initial)) return;
 
@@ -59,13 +60,13 @@ public sealed class WebSocketEndpoint(
         }
     }
 
-    private static (ResolvedStream? Stream, byte[]? Error) InitialStream(IQueryCollection query, StreamingCredentials credentials)
+    private async Task<(ResolvedStream? Stream, byte[]? Error)> InitialStreamAsync(IQueryCollection query, StreamingCredentials credentials, CancellationToken ct)
     {
         if (!query.ContainsKey("stream")) return (null, null);
         try
         {
             var request = new StreamRequest(query["stream"].FirstOrDefault(), query["tag"].FirstOrDefault(), query["list"].FirstOrDefault());
-            return (StreamResolver.Resolve(credentials, request), null);
+            return (await StreamResolver.ResolveAsync(credentials, request, lists, ct), null);
         }
         catch (ApiException e)
         {
@@ -85,7 +86,7 @@ public sealed class WebSocketEndpoint(
     {
         try
         {
-            await connection.SubscribeAsync(StreamResolver.Resolve(connection.Credentials, request));
+            await connection.SubscribeAsync(await StreamResolver.ResolveAsync(connection.Credentials, request, lists, CancellationToken.None));
         }
         catch (ApiException e)
         {

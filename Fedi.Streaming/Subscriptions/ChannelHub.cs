@@ -10,11 +10,17 @@ namespace Fedi.Streaming.Subscriptions;
 /// listener of a channel SUBSCRIBEs (and announces it with <c>subscribed:&lt;channel&gt;</c>), the last one
 /// gone UNSUBSCRIBEs. Each channel's messages are decoded once and dispatched in order to its listeners.
 /// StackExchange.Redis resubscribes every live channel by itself after a reconnect.
+/// The per-connection system channels (<c>timeline:access_token:&lt;id&gt;</c>, <c>timeline:system:&lt;id&gt;</c>)
+/// carry only the rare <c>kill</c>, so they share ONE pattern subscription per family for the whole process
+/// instead of a SUBSCRIBE and a StackExchange.Redis message queue (~2.9 KiB) each per connection; the
+/// benchmark (tests/Fedi.Benchmarks.Streaming) measured that as the largest per-connection cost.
 /// </summary>
 public sealed class ChannelHub(RedisConnection redis, ILogger<ChannelHub> logger)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> _patterns = new(StringComparer.Ordinal);
+    private static readonly string[] PatternFamilies = ["timeline:access_token:", "timeline:system:"];
 
     /// <summary>Adds <paramref name="listener"/> to <paramref name="channel"/>; dispose the result to remove it.</summary>
     /// <exception cref="RedisException">Redis refused or could not be reached (the listener is not added).</exception>
@@ -50,14 +56,20 @@ public sealed class ChannelHub(RedisConnection redis, ILogger<ChannelHub> logger
         lock (_gate) return _entries.Keys.Where(IsAnnounced).ToList();
     }
 
-    private static bool IsAnnounced(string channel) =>
-        !channel.StartsWith("timeline:access_token:", StringComparison.Ordinal)
-        && !channel.StartsWith("timeline:system:", StringComparison.Ordinal);
+    private static bool IsAnnounced(string channel) => PatternFamily(channel) is null;
+
+    private static string? PatternFamily(string channel) =>
+        Array.Find(PatternFamilies, family => channel.StartsWith(family, StringComparison.Ordinal));
 
     private async Task StartAsync(Entry entry)
     {
         try
         {
+            if (PatternFamily(entry.Channel) is { } family)
+            {
+                await PatternAsync(family);
+                return;
+            }
             entry.Queue = await redis.Subscriber.SubscribeAsync(RedisChannel.Literal(entry.Channel));
         }
         catch
@@ -72,6 +84,44 @@ public sealed class ChannelHub(RedisConnection redis, ILogger<ChannelHub> logger
         }
         entry.Queue.OnMessage(message => Dispatch(entry, message));
         if (IsAnnounced(entry.Channel)) await AnnounceAsync(entry.Channel);
+    }
+
+    /// <summary>The family's PSUBSCRIBE, made once; a failed one is forgotten so the next connection tries again.</summary>
+    private async Task PatternAsync(string family)
+    {
+        Task subscribed;
+        lock (_gate)
+        {
+            if (!_patterns.TryGetValue(family, out subscribed!))
+                _patterns[family] = subscribed = SubscribePatternAsync(family);
+        }
+        try
+        {
+            await subscribed;
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                if (_patterns.TryGetValue(family, out var current) && current == subscribed) _patterns.Remove(family);
+            }
+            throw;
+        }
+    }
+
+    private async Task SubscribePatternAsync(string family)
+    {
+        var queue = await redis.Subscriber.SubscribeAsync(RedisChannel.Pattern(family + "*"));
+        queue.OnMessage(message =>
+        {
+            // The multiplexer strips REDIS_NAMESPACE from channel names it delivers; tolerate it left on.
+            var channel = message.Channel.ToString();
+            var prefix = redis.Options.KeyPrefix;
+            if (prefix.Length > 0 && channel.StartsWith(prefix, StringComparison.Ordinal)) channel = channel[prefix.Length..];
+            Entry? entry;
+            lock (_gate) _entries.TryGetValue(channel, out entry);
+            if (entry is not null) Dispatch(entry, message);
+        });
     }
 
     /// <summary>Not fatal when it fails: the refresher sets the key again within <see cref="RedisKeys.SubscribedRefresh"/>.</summary>

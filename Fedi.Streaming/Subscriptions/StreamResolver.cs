@@ -1,5 +1,10 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net.Sockets;
 using Fedi.Core.Contracts;
 using Fedi.Core.Errors;
+using Fedi.Core.Lists;
+using Fedi.Core.Tags;
 using Fedi.Streaming.Auth;
 
 namespace Fedi.Streaming.Subscriptions;
@@ -13,8 +18,18 @@ public static class StreamResolver
     public const string MissingList = "Missing list name parameter";
     public const string ListNotAuthorized = "Not authorized to stream this list";
 
+    /// <summary>
+    /// Every stream but <c>list</c>, whose ownership needs PostgreSQL: a list is only granted by
+    /// <see cref="ResolveAsync"/>, and refused here (401) so no caller can skip the check.
+    /// </summary>
     /// <exception cref="ApiException">The stream cannot be streamed with this token.</exception>
     public static ResolvedStream Resolve(StreamingCredentials credentials, StreamRequest request)
+    {
+        var stream = ResolveUnchecked(credentials, request);
+        return stream.Name == StreamNames.List ? throw new ApiException(401, ListNotAuthorized) : stream;
+    }
+
+    private static ResolvedStream ResolveUnchecked(StreamingCredentials credentials, StreamRequest request)
     {
         var name = request.Stream ?? "";
         StreamScopes.Require(credentials.Token, name);
@@ -52,16 +67,39 @@ public static class StreamResolver
     }
 
     /// <summary>
-    /// Lists have no table yet, so no list can belong to the token's account: every list is refused the way
-    /// Mastodon refuses someone else's list (401). Replace with an ownership lookup when lists land.
+    /// The list's channel; a list parameter that is not an id names no list of the token's account (401). Whether
+    /// the list is the account's is checked against PostgreSQL by <see cref="ResolveAsync"/>.
     /// </summary>
     private static ResolvedStream List(string? list)
     {
         if (string.IsNullOrEmpty(list)) throw ApiException.BadRequest(MissingList);
-        throw new ApiException(401, ListNotAuthorized);
+        if (!long.TryParse(list, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) throw new ApiException(401, ListNotAuthorized);
+        return Unfiltered(StreamNames.List, [RedisChannels.List(id)], [StreamNames.List, list]);
     }
 
-    private static ResolvedStream Unfiltered(string name, string[] channels) => new(name, [name], channels, NeedsFiltering: false);
+    /// <summary>
+    /// Any stream, with Mastodon's ownership check for <c>list</c>: one query at subscribe time;
+    /// someone else's or an unknown list is 401 "Not authorized to stream this list", PostgreSQL down a 503.
+    /// </summary>
+    /// <exception cref="ApiException">The stream cannot be streamed with this token.</exception>
+    public static async Task<ResolvedStream> ResolveAsync(StreamingCredentials credentials, StreamRequest request, ListStore lists, CancellationToken ct)
+    {
+        var stream = ResolveUnchecked(credentials, request);
+        if (stream.Name != StreamNames.List) return stream;
+        bool owns;
+        try
+        {
+            owns = await lists.IsOwnerAsync(long.Parse(request.List!, CultureInfo.InvariantCulture), credentials.AccountId, ct);
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or SocketException && !ct.IsCancellationRequested)
+        {
+            throw new ApiException(503, StreamingAuthenticator.Unavailable);
+        }
+        return owns ? stream : throw new ApiException(401, ListNotAuthorized);
+    }
+
+    private static ResolvedStream Unfiltered(string name, string[] channels, string[]? streamName = null) =>
+        new(name, streamName ?? [name], channels, NeedsFiltering: false);
 
     private static ResolvedStream Filtered(string name, string[] streamName, string channel) => new(name, streamName, [channel], NeedsFiltering: true);
 }

@@ -16,7 +16,12 @@ public static class JobHandlers
         services.AddSingleton<IJobHandler, MergeHandler>();
         services.AddSingleton<IJobHandler, UnmergeHandler>();
 
-        if (options.DiagnosticJobs) services.AddSingleton<IJobHandler, TestJobHandler>();
+        if (options.DiagnosticJobs)
+        {
+            services.AddSingleton<IJobHandler, TestJobHandler>();
+            services.AddSingleton<IJobHandler, BenchNoopHandler>();
+            services.AddSingleton<IJobHandler, BenchFeedInsertHandler>();
+        }
         return services;
     }
 }

@@ -79,7 +79,8 @@ public sealed class EventSourceTests : StreamingTest
         await using var stream = await EventSourceClient.ConnectAsync(Cluster.StreamingUrl, "/api/v1/streaming/user", user.Token);
         Assert.That(await stream.ReadLineAsync(Deadline), Is.EqualTo(":)"));
 
-        await Redis.PublishWhenListenedAsync(RedisChannels.AccessToken(user.TokenId), StreamMessage.EncodeKill());
+        // ":)" is written once the system channels are subscribed (through a pattern: no per-channel NUMSUB to wait for).
+        await Redis.PublishAsync(RedisChannels.AccessToken(user.TokenId), StreamMessage.EncodeKill());
 
         Assert.That(await stream.ReadLineAsync(Deadline), Is.Null.Or.Empty);
         Assert.That(await stream.ReadBodyAsync(), Is.Empty);

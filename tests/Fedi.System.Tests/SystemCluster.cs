@@ -12,6 +12,8 @@ public sealed class SystemCluster
 
     public static FediCluster Cluster => _cluster ?? throw new InvalidOperationException("The system cluster did not start");
 
+    public static TestPostgres Postgres => _postgres ?? throw new InvalidOperationException("PostgreSQL did not start");
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {

@@ -14,6 +14,8 @@ public sealed partial class FediCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private readonly List<FediProcess> _workers = [];
     private readonly List<string> _workerUrls = [];
+    private readonly List<FediProcess> _extraStreaming = [];
+    private readonly List<string> _extraStreamingUrls = [];
 
     private FediCluster(TestDatabase database, string redisNamespace, Dictionary<string, string> environment, FediClusterOptions options)
     {
@@ -120,6 +122,24 @@ public sealed partial class FediCluster : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>
+    /// Starts one more streaming process (own port, same database, Redis and namespace), as a second instance
+    /// behind a load balancer would be, and waits until it is healthy. Its base URL is added to <see cref="ExtraStreamingUrls"/>.
+    /// </summary>
+    public async Task<FediProcess> StartStreamingAsync(IReadOnlyDictionary<string, string>? extraEnvironment = null, CancellationToken ct = default)
+    {
+        var port = FreePort.Next();
+        var url = $"http://127.0.0.1:{port}";
+        var streaming = StartTier("Fedi.Streaming", $"streaming{_extraStreaming.Count + 2}", port, extraEnvironment);
+        _extraStreaming.Add(streaming);
+        _extraStreamingUrls.Add(url);
+        await streaming.WaitForHealthyAsync($"{url}/health", _options.StartTimeout, ct);
+        return streaming;
+    }
+
+    /// <summary>HTTP base URLs of the processes <see cref="StartStreamingAsync"/> started, in start order.</summary>
+    public IReadOnlyList<string> ExtraStreamingUrls => _extraStreamingUrls;
+
     /// <summary>Runs <c>Fedi.Web &lt;arguments&gt;</c> (the admin CLI) with this instance's settings.</summary>
     public async Task<CommandResult> RunCliAsync(IEnumerable<string> arguments, CancellationToken ct = default)
     {
@@ -146,7 +166,7 @@ public sealed partial class FediCluster : IAsyncDisposable
     /// <summary>Stops every process with SIGTERM, in parallel; never throws.</summary>
     public async ValueTask DisposeAsync()
     {
-        FediProcess?[] processes = [Web, Streaming, .. _workers];
+        FediProcess?[] processes = [Web, Streaming, .. _extraStreaming, .. _workers];
         await Task.WhenAll(processes.OfType<FediProcess>().Select(p => p.DisposeAsync().AsTask()));
     }
 

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Fedi.Streaming.Subscriptions;
+namespace Fedi.Core.Tags;
 
 /// <summary>
 /// The hashtag part of a channel name, as Mastodon's streaming server derives it from the <c>tag</c>
 /// parameter: NFKC, lower case, Latin letters with diacritics folded to ASCII (Mastodon's ASCII folder,
 /// which covers Latin-1 and Latin Extended-A), then only letters, digits, <c>_</c>, <c>·</c> and ZWNJ kept.
+/// Shared by posting (stored tag names) and streaming (channel names), so both must agree: it needs ICU
+/// (a tier built with InvariantGlobalization would silently skip NFKC and the folds) and refuses to run without it.
 /// </summary>
 public static class HashtagNormalizer
 {
@@ -25,6 +27,8 @@ public static class HashtagNormalizer
 
     public static string Normalize(string tag)
     {
+        if (Folds.Count == Special.Count)
+            throw new InvalidOperationException("Hashtag normalisation needs ICU: set <InvariantGlobalization>false</InvariantGlobalization> for this tier.");
         var lowered = tag.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var result = new StringBuilder(lowered.Length);
         foreach (var rune in lowered.EnumerateRunes())

@@ -1,0 +1,43 @@
+using Dapper;
+using Fedi.Core.Accounts;
+using Fedi.Core.Contracts;
+using Fedi.Core.Errors;
+using Fedi.Core.Jobs;
+using Npgsql;
+
+namespace Fedi.Core.Relationships;
+
+/// <summary>
+/// Blocks an account (Mastodon's BlockService): in one transaction the block row, and the follows both ways
+/// removed with their counters. Then an UnmergeWorker job per removed follow, the blocker's home cleared of
+/// the target's statuses and reblogs of them at once (Mastodon's AfterBlockService), and both accounts'
+/// streaming connections reload their filters. Blocking yourself does nothing, as Mastodon.
+/// </summary>
+public sealed class BlockService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs, ClearFromHomeService home, RelationsChangedPublisher changes)
+{
+    public async Task BlockAsync(long accountId, long targetAccountId, CancellationToken ct = default)
+    {
+        if (await accounts.FindAsync(targetAccountId, ct) is null) throw ApiException.NotFound();
+        if (accountId == targetAccountId) return;
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO blocks (account_id, target_account_id) VALUES (@accountId, @targetAccountId)
+            ON CONFLICT (account_id, target_account_id) DO NOTHING
+            """, new { accountId, targetAccountId }, tx, cancellationToken: ct));
+        var removed = (await conn.QueryAsync<(long, long)>(new CommandDefinition("""
+            DELETE FROM follows
+            WHERE (account_id = @accountId AND target_account_id = @targetAccountId)
+               OR (account_id = @targetAccountId AND target_account_id = @accountId)
+            RETURNING account_id, target_account_id
+            """, new { accountId, targetAccountId }, tx, cancellationToken: ct))).AsList();
+        foreach (var (follower, followed) in removed)
+            await AccountStatsStore.AddFollowAsync(conn, tx, follower, followed, -1);
+        await tx.CommitAsync(ct);
+
+        foreach (var (follower, followed) in removed) await jobs.EnqueueAsync(JobNames.Unmerge, followed, follower);
+        await home.ClearAsync(accountId, targetAccountId, ct);
+        await changes.PublishAsync(accountId, targetAccountId);
+    }
+}

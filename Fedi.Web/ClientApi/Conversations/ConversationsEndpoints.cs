@@ -1,0 +1,41 @@
+using Fedi.Core.Conversations;
+using Fedi.Core.Errors;
+using Fedi.Core.Identifiers;
+using Fedi.Web.Infrastructure;
+
+namespace Fedi.Web.ClientApi.Conversations;
+
+/// <summary>/api/v1/conversations: the user's direct conversations, paged by their last status; read and remove one.</summary>
+public static class ConversationsEndpoints
+{
+    private const int DefaultLimit = 20;
+
+    public static void MapConversationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/conversations", IndexAsync).RequireUser("read:statuses");
+        app.MapPost("/api/v1/conversations/{id}/read", ReadAsync).RequireUser("write:conversations");
+        app.MapDelete("/api/v1/conversations/{id}", DeleteAsync).RequireUser("write:conversations");
+    }
+
+    private static async Task<IResult> IndexAsync(HttpContext http, RequestAuth auth, RequestParameters p,
+        ConversationStore conversations, ConversationRenderer renderer, CancellationToken ct)
+    {
+        var page = await conversations.ListPageAsync(auth.RequiredAccountId, PageRequest.From(p, DefaultLimit), ct);
+        LinkHeader.Set(http, page.Select(c => c.LastStatusId ?? 0).ToList());
+        return Results.Ok(await renderer.RenderManyAsync(page, auth.RequiredAccountId, ct));
+    }
+
+    private static async Task<IResult> ReadAsync(string id, RequestAuth auth, ConversationStore conversations, ConversationRenderer renderer, CancellationToken ct)
+    {
+        var read = await conversations.MarkReadAsync(Id(id), auth.RequiredAccountId, ct) ?? throw ApiException.NotFound();
+        return Results.Ok((await renderer.RenderManyAsync([read], auth.RequiredAccountId, ct))[0]);
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, RequestAuth auth, ConversationStore conversations, CancellationToken ct)
+    {
+        if (!await conversations.DeleteAsync(Id(id), auth.RequiredAccountId, ct)) throw ApiException.NotFound();
+        return Results.Ok(new { });
+    }
+
+    private static long Id(string id) => Snowflake.TryParse(id) ?? throw ApiException.NotFound();
+}
