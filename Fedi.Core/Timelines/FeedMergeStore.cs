@@ -20,6 +20,9 @@ public sealed class FeedMergeStore(NpgsqlDataSource db)
             WHERE s.account_id = @targetId AND s.deleted_at IS NULL
               AND (@after::bigint IS NULL OR s.id > @after)
               AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = @followerId AND f.target_account_id = @targetId)
+              AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = @followerId AND b.target_account_id = @targetId)
+              AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.account_id = @followerId AND mu.target_account_id = @targetId
+                                AND (mu.expires_at IS NULL OR mu.expires_at > now()))
               AND (s.visibility IN (0, 1, 2)
                    OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @followerId))
               AND (NOT s.reply OR s.in_reply_to_account_id IS NULL

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Fedi.Core.Contracts;
 using Fedi.Testing;
 using StackExchange.Redis;
 using StackExchange.Redis.KeyspaceIsolation;
@@ -81,6 +82,19 @@ public sealed class SidekiqRedis : IAsyncDisposable
         await PushAsync(TestJob(key, "ok", "marker"));
         await Eventually.TrueAsync(async () => (await RunsAsync(key)).Count > 0, "the queue drained");
     }
+
+    /// <summary>
+    /// Waits until no job waits on the default queue or sits in any worker's in-progress list, so every job
+    /// enqueued before this call (a follow's MergeWorker, say) has ended, whatever the worker's concurrency.
+    /// </summary>
+    public async Task IdleAsync() =>
+        await Eventually.TrueAsync(async () =>
+        {
+            if (await Db.ListLengthAsync(SidekiqKeys.Queue(QueueNames.Default)) > 0) return false;
+            foreach (var owner in await Db.SetMembersAsync(SidekiqKeys.InProgressOwners))
+                if (await Db.ListLengthAsync(SidekiqKeys.InProgress(owner.ToString())) > 0) return false;
+            return true;
+        }, "no job is queued or running");
 
     /// <summary>The status ids in a home feed, newest first.</summary>
     public async Task<IReadOnlyList<long>> HomeFeedAsync(long accountId) =>

@@ -53,6 +53,12 @@ public sealed class TestData(string connectionString)
             new { followerIds = followerIds.ToArray(), targetId });
     }
 
+    public async Task MuteAsync(long accountId, long targetId)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.ExecuteAsync("INSERT INTO mutes (account_id, target_account_id) VALUES (@accountId, @targetId)", new { accountId, targetId });
+    }
+
     public async Task UnfollowAsync(long followerId, long targetId)
     {
         await using var conn = new NpgsqlConnection(connectionString);

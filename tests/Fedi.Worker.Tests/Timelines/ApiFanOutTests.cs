@@ -20,6 +20,8 @@ public sealed class ApiFanOutTests() : ClusterFixture(FediTiers.Web | FediTiers.
         // Reading home once builds the feed, as it does for a real user.
         foreach (var reader in new[] { alice, bob, carol })
             await Eventually.TrueAsync(async () => (await HomeIdsAsync(reader)).Count > 0, "the home timeline holds the older post");
+        // The follows' MergeWorkers must have run: one running after the post would merge it into carol's feed.
+        await Redis.IdleAsync();
         await SignedInDaysAgoAsync(carol, 30);
 
         var statusId = await PostAsync(alice, "Hello, followers!");

@@ -37,6 +37,21 @@ public sealed class MergeTests : TimelineFixture
     }
 
     [Test]
+    public async Task A_late_merge_brings_nothing_from_an_account_the_follower_has_muted_since()
+    {
+        var target = await Data.AccountAsync();
+        var follower = await ReaderAsync();
+        var status = await Data.StatusAsync(target);
+        await Data.FollowAsync(follower, target);
+        await Data.MuteAsync(follower, target);
+
+        await Redis.EnqueueAsync("MergeWorker", target, follower);
+        await Redis.DrainAsync();
+
+        Assert.That(await Redis.HomeFeedAsync(follower), Does.Not.Contain(status));
+    }
+
+    [Test]
     public async Task Merging_into_a_follower_without_a_feed_leaves_it_to_the_rebuild()
     {
         var target = await Data.AccountAsync();
