@@ -51,6 +51,9 @@ public abstract class SidekiqInteropFixture
         {
             ["REDIS_NAMESPACE"] = "", // unset: Sidekiq sees the same keys
             ["WORKER_CONCURRENCY"] = Concurrency.ToString(),
+            // Only the tests' own jobs run, so processed/failed stay exact: the maintenance schedule's jobs
+            // (processes-cleanup every minute) wait on the scheduler queue, which this worker does not fetch.
+            ["WORKER_QUEUES"] = "default",
         };
         _cluster = await FediCluster.StartAsync(Servers.Postgres, _redis, new FediClusterOptions
         {
