@@ -1,6 +1,4 @@
 using Fedi.Core.ClientApi;
-using Fedi.Core.Errors;
-using Fedi.Core.Identifiers;
 using Fedi.Core.Relationships;
 using Fedi.Web.Infrastructure;
 
@@ -20,14 +18,14 @@ public static class BlocksEndpoints
 
     private static async Task<IResult> BlockAsync(string id, RequestAuth auth, BlockService service, RelationshipRenderer renderer, CancellationToken ct)
     {
-        var targetId = AccountId(id);
+        var targetId = RouteId.Parse(id);
         await service.BlockAsync(auth.RequiredAccountId, targetId, ct);
         return Results.Ok(await renderer.RenderAsync(auth.RequiredAccountId, targetId, ct));
     }
 
     private static async Task<IResult> UnblockAsync(string id, RequestAuth auth, UnblockService service, RelationshipRenderer renderer, CancellationToken ct)
     {
-        var targetId = AccountId(id);
+        var targetId = RouteId.Parse(id);
         await service.UnblockAsync(auth.RequiredAccountId, targetId, ct);
         return Results.Ok(await renderer.RenderAsync(auth.RequiredAccountId, targetId, ct));
     }
@@ -39,6 +37,4 @@ public static class BlocksEndpoints
         return Results.Ok(page.Items);
     }
 
-    /// <summary>An id that is not a number names no account: 404, as Mastodon's Account.find.</summary>
-    internal static long AccountId(string id) => Snowflake.TryParse(id) ?? throw ApiException.NotFound();
 }

@@ -1,6 +1,5 @@
 using Fedi.Core.Conversations;
 using Fedi.Core.Errors;
-using Fedi.Core.Identifiers;
 using Fedi.Web.Infrastructure;
 
 namespace Fedi.Web.ClientApi.Conversations;
@@ -27,15 +26,14 @@ public static class ConversationsEndpoints
 
     private static async Task<IResult> ReadAsync(string id, RequestAuth auth, ConversationStore conversations, ConversationRenderer renderer, CancellationToken ct)
     {
-        var read = await conversations.MarkReadAsync(Id(id), auth.RequiredAccountId, ct) ?? throw ApiException.NotFound();
+        var read = await conversations.MarkReadAsync(RouteId.Parse(id), auth.RequiredAccountId, ct) ?? throw ApiException.NotFound();
         return Results.Ok((await renderer.RenderManyAsync([read], auth.RequiredAccountId, ct))[0]);
     }
 
     private static async Task<IResult> DeleteAsync(string id, RequestAuth auth, ConversationStore conversations, CancellationToken ct)
     {
-        if (!await conversations.DeleteAsync(Id(id), auth.RequiredAccountId, ct)) throw ApiException.NotFound();
+        if (!await conversations.DeleteAsync(RouteId.Parse(id), auth.RequiredAccountId, ct)) throw ApiException.NotFound();
         return Results.Ok(new { });
     }
 
-    private static long Id(string id) => Snowflake.TryParse(id) ?? throw ApiException.NotFound();
 }

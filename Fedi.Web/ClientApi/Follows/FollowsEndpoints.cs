@@ -1,5 +1,4 @@
 using Fedi.Core.ClientApi;
-using Fedi.Core.Errors;
 using Fedi.Core.Follows;
 using Fedi.Core.Identifiers;
 using Fedi.Web.Infrastructure;
@@ -24,7 +23,7 @@ public static class FollowsEndpoints
 
     private static async Task<IResult> FollowAsync(string id, RequestParameters p, RequestAuth auth, FollowService service, RelationshipRenderer renderer, CancellationToken ct)
     {
-        var targetId = AccountId(id);
+        var targetId = RouteId.Parse(id);
         // A parameter sent empty counts as false, as Rails' truthy_param? reads it.
         var options = new FollowOptions(
             p.Has("reblogs") ? p.Bool("reblogs") ?? false : null,
@@ -36,7 +35,7 @@ public static class FollowsEndpoints
 
     private static async Task<IResult> UnfollowAsync(string id, RequestAuth auth, UnfollowService service, RelationshipRenderer renderer, CancellationToken ct)
     {
-        var targetId = AccountId(id);
+        var targetId = RouteId.Parse(id);
         await service.UnfollowAsync(auth.RequiredAccountId, targetId, ct);
         return Results.Ok(await renderer.RenderAsync(auth.RequiredAccountId, targetId, ct));
     }
@@ -53,10 +52,9 @@ public static class FollowsEndpoints
 
     private static async Task<IResult> ListAsync(string id, bool followers, HttpContext http, RequestParameters p, ListFollowsService service, CancellationToken ct)
     {
-        var page = await service.ListAsync(AccountId(id), followers, PageRequest.From(p, DefaultAccountsLimit), ct);
+        var page = await service.ListAsync(RouteId.Parse(id), followers, PageRequest.From(p, DefaultAccountsLimit), ct);
         LinkHeader.Set(http, page.FollowIds);
         return Results.Ok(page.Accounts);
     }
 
-    private static long AccountId(string id) => Snowflake.TryParse(id) ?? throw ApiException.NotFound();
 }

@@ -26,7 +26,7 @@ public static class ListAccountsEndpoints
     private static async Task<IResult> MembersAsync(string id, HttpContext http, RequestAuth auth, RequestParameters p,
         ListStore lists, ListAccountStore members, AccountStore accounts, AccountRenderer renderer, CancellationToken ct)
     {
-        var list = await lists.FindOwnedAsync(ListsEndpoints.Id(id), auth.RequiredAccountId, ct) ?? throw ApiException.NotFound();
+        var list = await lists.FindOwnedAsync(RouteId.Parse(id), auth.RequiredAccountId, ct) ?? throw ApiException.NotFound();
         var all = p.Int("limit") == 0;
         var page = await members.ListPageAsync(list.Id, PageRequest.From(p, DefaultAccountsLimit), all, ct);
         if (!all) LinkHeader.Set(http, page.Select(m => m.Id).ToList());
@@ -36,20 +36,20 @@ public static class ListAccountsEndpoints
 
     private static async Task<IResult> AddAsync(string id, RequestAuth auth, RequestParameters p, ListService service, CancellationToken ct)
     {
-        await service.AddAccountsAsync(ListsEndpoints.Id(id), auth.RequiredAccountId, AccountIds(p), ct);
+        await service.AddAccountsAsync(RouteId.Parse(id), auth.RequiredAccountId, AccountIds(p), ct);
         return Results.Ok(new { });
     }
 
     private static async Task<IResult> RemoveAsync(string id, RequestAuth auth, RequestParameters p, ListService service, CancellationToken ct)
     {
-        await service.RemoveAccountsAsync(ListsEndpoints.Id(id), auth.RequiredAccountId, AccountIds(p), ct);
+        await service.RemoveAccountsAsync(RouteId.Parse(id), auth.RequiredAccountId, AccountIds(p), ct);
         return Results.Ok(new { });
     }
 
     private static async Task<IResult> TimelineAsync(string id, HttpContext http, RequestAuth auth, RequestParameters p,
         ListTimelineService timeline, StatusRenderer renderer, CancellationToken ct)
     {
-        IReadOnlyList<Status> page = await timeline.ReadAsync(ListsEndpoints.Id(id), auth.RequiredAccountId, PageRequest.From(p, TimelinesEndpoints.DefaultLimit), ct);
+        IReadOnlyList<Status> page = await timeline.ReadAsync(RouteId.Parse(id), auth.RequiredAccountId, PageRequest.From(p, TimelinesEndpoints.DefaultLimit), ct);
         return await TimelinesEndpoints.Render(http, page, auth, renderer, ct);
     }
 

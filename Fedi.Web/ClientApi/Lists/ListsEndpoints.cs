@@ -1,5 +1,4 @@
 using Fedi.Core.Errors;
-using Fedi.Core.Identifiers;
 using Fedi.Core.Lists;
 using Fedi.Web.Infrastructure;
 
@@ -22,27 +21,26 @@ public static class ListsEndpoints
         Results.Ok((await lists.ListOwnedAsync(auth.RequiredAccountId, ct)).Select(ApiList.From));
 
     private static async Task<IResult> ShowAsync(string id, RequestAuth auth, ListStore lists, CancellationToken ct) =>
-        Results.Ok(ApiList.From(await lists.FindOwnedAsync(Id(id), auth.RequiredAccountId, ct) ?? throw ApiException.NotFound()));
+        Results.Ok(ApiList.From(await lists.FindOwnedAsync(RouteId.Parse(id), auth.RequiredAccountId, ct) ?? throw ApiException.NotFound()));
 
     private static async Task<IResult> CreateAsync(RequestAuth auth, RequestParameters p, ListService service, CancellationToken ct) =>
         Results.Ok(ApiList.From(await service.CreateAsync(auth.RequiredAccountId, Changes(p), ct)));
 
     private static async Task<IResult> UpdateAsync(string id, RequestAuth auth, RequestParameters p, ListService service, CancellationToken ct) =>
-        Results.Ok(ApiList.From(await service.UpdateAsync(Id(id), auth.RequiredAccountId, Changes(p), ct)));
+        Results.Ok(ApiList.From(await service.UpdateAsync(RouteId.Parse(id), auth.RequiredAccountId, Changes(p), ct)));
 
     private static async Task<IResult> DeleteAsync(string id, RequestAuth auth, ListService service, CancellationToken ct)
     {
-        await service.DeleteAsync(Id(id), auth.RequiredAccountId, ct);
+        await service.DeleteAsync(RouteId.Parse(id), auth.RequiredAccountId, ct);
         return Results.Ok(new { });
     }
 
     /// <summary>The viewer's lists that contain the account.</summary>
     private static async Task<IResult> ContainingAsync(string id, RequestAuth auth, ListStore lists, CancellationToken ct) =>
-        Results.Ok((await lists.ListOwnedContainingAsync(auth.RequiredAccountId, Id(id), ct)).Select(ApiList.From));
+        Results.Ok((await lists.ListOwnedContainingAsync(auth.RequiredAccountId, RouteId.Parse(id), ct)).Select(ApiList.From));
 
     private static ListChanges Changes(RequestParameters p) =>
         new(p.String("title"), p.String("replies_policy"), p.Has("exclusive") ? p.Bool("exclusive") ?? false : null);
 
     /// <summary>Ids that are not numbers name nothing: 404.</summary>
-    public static long Id(string id) => Snowflake.TryParse(id) ?? throw ApiException.NotFound();
 }

@@ -1,6 +1,5 @@
 using Fedi.Core.ClientApi;
 using Fedi.Core.Relationships;
-using Fedi.Web.ClientApi.Blocks;
 using Fedi.Web.Infrastructure;
 
 namespace Fedi.Web.ClientApi.Mutes;
@@ -20,7 +19,7 @@ public static class MutesEndpoints
     /// <summary>notifications defaults to true (a value sent empty reads false, as Rails' cast); duration in seconds, 0 for good.</summary>
     private static async Task<IResult> MuteAsync(string id, RequestParameters p, RequestAuth auth, MuteService service, RelationshipRenderer renderer, CancellationToken ct)
     {
-        var targetId = BlocksEndpoints.AccountId(id);
+        var targetId = RouteId.Parse(id);
         var notifications = p.Has("notifications") ? p.Bool("notifications") ?? false : true;
         await service.MuteAsync(auth.RequiredAccountId, targetId, notifications, p.Int("duration") ?? 0, ct);
         return Results.Ok(await renderer.RenderAsync(auth.RequiredAccountId, targetId, ct));
@@ -28,7 +27,7 @@ public static class MutesEndpoints
 
     private static async Task<IResult> UnmuteAsync(string id, RequestAuth auth, UnmuteService service, RelationshipRenderer renderer, CancellationToken ct)
     {
-        var targetId = BlocksEndpoints.AccountId(id);
+        var targetId = RouteId.Parse(id);
         await service.UnmuteAsync(auth.RequiredAccountId, targetId, ct);
         return Results.Ok(await renderer.RenderAsync(auth.RequiredAccountId, targetId, ct));
     }

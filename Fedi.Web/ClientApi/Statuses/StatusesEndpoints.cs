@@ -37,7 +37,7 @@ public static class StatusesEndpoints
     private static async Task<IResult> Delete(string id, RequestAuth auth, DeleteStatusService service,
         StatusRenderer renderer, CancellationToken ct)
     {
-        var statusId = Snowflake.TryParse(id) ?? throw ApiException.NotFound();
+        var statusId = RouteId.Parse(id);
         var status = await service.DeleteAsync(statusId, auth.RequiredAccountId, ct);
         var rendered = await renderer.RenderAsync(status, auth.RequiredAccountId, ct);
         return Results.Json(rendered with { Text = status.Text });
