@@ -1,7 +1,7 @@
 using Fedi.Core.Hosting;
 using Fedi.Streaming;
 
-return await FediCommandLine.RunAsync(args, tier: "streaming", defaultPool: StreamingApp.DefaultPool, serve: async (settings, ct) =>
+return await FediCommandLine.RunAsync(args, tier: "streaming", defaultPool: () => StreamingApp.DefaultPool, serve: async (settings, ct) =>
 {
     var app = StreamingApp.Build(settings);
     return await WebTier.RunAsync(app, settings, ct);

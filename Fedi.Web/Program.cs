@@ -1,7 +1,7 @@
 using Fedi.Core.Hosting;
 using Fedi.Web;
 
-return await FediCommandLine.RunAsync(args, tier: "web", defaultPool: WebApp.DefaultPool, serve: async (settings, ct) =>
+return await FediCommandLine.RunAsync(args, tier: "web", defaultPool: () => WebApp.DefaultPool, serve: async (settings, ct) =>
 {
     var app = WebApp.Build(settings);
     return await WebTier.RunAsync(app, settings, ct);

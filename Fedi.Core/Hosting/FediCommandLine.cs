@@ -16,10 +16,19 @@ public static class FediCommandLine
 {
     public delegate Task<int> Server(FediSettings settings, CancellationToken ct);
 
-    public static async Task<int> RunAsync(string[] args, string tier, int defaultPool, Server serve)
+    /// <param name="defaultPool">the PostgreSQL pool the server needs when DB_POOL is not set, read after the
+    /// <paramref name="serverOptions"/> have been applied.</param>
+    public static async Task<int> RunAsync(string[] args, string tier, Func<int> defaultPool, Server serve, params IReadOnlyList<ServerOption> serverOptions)
     {
         var root = new RootCommand($"Fedi {tier}: runs the {tier} server, or an operator command.");
-        root.SetAction((_, ct) => WithSettings(tier, defaultPool, settings => serve(settings, ct)));
+        var flags = serverOptions.Select(o => (o.Variable, Flag: new Option<string?>(o.Name, o.Alias) { Description = $"{o.Description} Overrides {o.Variable}." })).ToList();
+        foreach (var (_, flag) in flags) root.Options.Add(flag);
+        root.SetAction((result, ct) =>
+        {
+            foreach (var (variable, flag) in flags)
+                if (result.GetValue(flag) is { } value) Environment.SetEnvironmentVariable(variable, value);
+            return WithSettings(tier, defaultPool(), settings => serve(settings, ct));
+        });
         root.Subcommands.Add(MigrateCommand(tier));
         root.Subcommands.Add(AccountsCommand(tier));
         root.Subcommands.Add(JobsCommand.Create(tier));

@@ -110,12 +110,14 @@ public sealed partial class FediCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts one more worker (own health port) and waits until it is healthy.</summary>
-    public async Task<FediProcess> StartWorkerAsync(IReadOnlyDictionary<string, string>? extraEnvironment = null, CancellationToken ct = default)
+    /// <summary>Starts one more worker (own health port, <paramref name="extraEnvironment"/> over the instance's
+    /// settings, command-line <paramref name="arguments"/> such as <c>--queues push</c>) and waits until it is healthy.</summary>
+    public async Task<FediProcess> StartWorkerAsync(
+        IReadOnlyDictionary<string, string>? extraEnvironment = null, CancellationToken ct = default, IEnumerable<string>? arguments = null)
     {
         var port = FreePort.Next();
         var name = _workers.Count == 0 ? "worker" : $"worker{_workers.Count + 1}";
-        var worker = StartTier("Fedi.Worker", name, port, extraEnvironment);
+        var worker = StartTier("Fedi.Worker", name, port, extraEnvironment, arguments);
         _workers.Add(worker);
         _workerUrls.Add($"http://127.0.0.1:{port}");
         await worker.WaitForHealthyAsync($"http://127.0.0.1:{port}/health", _options.StartTimeout, ct);
@@ -193,12 +195,13 @@ public sealed partial class FediCluster : IAsyncDisposable
         await Task.WhenAll(waits);
     }
 
-    private FediProcess StartTier(string project, string name, int port, IReadOnlyDictionary<string, string>? extra = null)
+    private FediProcess StartTier(
+        string project, string name, int port, IReadOnlyDictionary<string, string>? extra = null, IEnumerable<string>? arguments = null)
     {
         var environment = new Dictionary<string, string>(_environment) { ["PORT"] = port.ToString() };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
             environment[key] = value;
-        return FediProcess.StartProject(project, environment, name: name);
+        return FediProcess.StartProject(project, environment, arguments, name: name);
     }
 
     [GeneratedRegex(@"^\s*password:\s*(\S+)\s*$")]

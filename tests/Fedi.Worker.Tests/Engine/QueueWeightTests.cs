@@ -1,3 +1,4 @@
+using Fedi.Core.Contracts;
 using Fedi.Testing;
 using Fedi.Worker.Tests.Support;
 
@@ -43,6 +44,33 @@ public sealed class QueueWeightTests() : ClusterFixture(FediTiers.None)
         var runs = await Redis.RunsAsync(key);
         Assert.That(runs.Take(50).Select(r => r.Token), Has.All.StartsWith("first"));
         Assert.That(runs.Skip(50).Select(r => r.Token), Has.All.StartsWith("second"));
+    }
+
+    [Test]
+    public async Task A_process_started_with_queues_on_its_command_line_fetches_only_those()
+    {
+        var key = SidekiqRedis.NewKey("flag");
+        await FillAsync(key, "dedicated", 20);
+        await FillAsync(key, "elsewhere", 20);
+
+        // The environment names the other queue: the flag wins, as Sidekiq's -q does for its process.
+        await Cluster.StartWorkerAsync(
+            new Dictionary<string, string> { ["WORKER_QUEUES"] = "elsewhere" },
+            arguments: ["--queues", "dedicated", "-c", "2"]);
+        await Eventually.TrueAsync(async () => (await Redis.RunsAsync(key)).Count == 20, "the 20 dedicated jobs ran");
+
+        Assert.That((await Redis.RunsAsync(key)).Select(r => r.Token), Has.All.StartsWith("dedicated"));
+        Assert.That(await Redis.Db.ListLengthAsync(SidekiqKeys.Queue("elsewhere")), Is.EqualTo(20), "the other queue is left to other processes");
+    }
+
+    [Test]
+    public async Task A_malformed_queues_flag_stops_the_worker_naming_the_setting()
+    {
+        await using var worker = FediProcess.StartProject("Fedi.Worker", Cluster.Environment, ["--queues", "default:eight"], name: "bad-queues");
+        await worker.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(worker.ExitCode, Is.EqualTo(78));
+        Assert.That(worker.Output, Has.Some.Contains("WORKER_QUEUES").And.Contains("default"));
     }
 
     private async Task FillAsync(string key, string queue, int count) =>
