@@ -22,6 +22,7 @@ public static class StreamingApp
 
         var builder = WebTier.CreateBuilder(settings, defaultPort: 4000);
         builder.Services.AddStreamingServices();
+        builder.Services.AddSingleton(KeepAlive.From(settings.Environment));
         var app = builder.Build();
         app.UseSerilogRequestLogging();
         app.UseCors();

@@ -4,13 +4,12 @@ using Fedi.Streaming.Subscriptions;
 
 namespace Fedi.Streaming.Connections;
 
-/// <summary>An SSE client (text/event-stream): <c>:)</c> first, a <c>:thump</c> comment every 15 s, one
+/// <summary>An SSE client (text/event-stream): <c>:)</c> first, a <c>:thump</c> comment every <paramref name="heartbeat"/>, one
 /// <c>event:/data:</c> block per event. Kill or shutdown ends the response; a client that falls behind is aborted.</summary>
-public sealed class EventSourceConnection(HttpContext http, StreamingCredentials credentials, ChannelHub hub, IReadOnlyList<IStreamFilter> filters)
+public sealed class EventSourceConnection(
+    HttpContext http, StreamingCredentials credentials, ChannelHub hub, IReadOnlyList<IStreamFilter> filters, TimeSpan heartbeat)
     : StreamConnection(StreamingMetrics.EventSource, credentials, hub, filters, http.RequestAborted)
 {
-    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
-
     public override byte[] Frame(ChannelEvent channelEvent, StreamSubscription subscription) => channelEvent.EventSourceFrame();
 
     /// <summary>Writes the stream until the client leaves, the connection is killed or the server stops.</summary>
@@ -46,7 +45,7 @@ public sealed class EventSourceConnection(HttpContext http, StreamingCredentials
 
     private async Task HeartbeatAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(HeartbeatInterval);
+        using var timer = new PeriodicTimer(heartbeat);
         try
         {
             while (await timer.WaitForNextTickAsync(ct)) Send(StreamFrames.EventSourceHeartbeat);

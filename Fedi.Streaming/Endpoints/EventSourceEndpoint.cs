@@ -13,7 +13,13 @@ namespace Fedi.Streaming.Endpoints;
 /// 400, token 401, scopes 401, stream parameters 400/401.
 /// </summary>
 public sealed class EventSourceEndpoint(
-    StreamingAuthenticator authenticator, ListStore lists, ChannelHub hub, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters, ILogger<EventSourceEndpoint> logger)
+    StreamingAuthenticator authenticator,
+    ListStore lists,
+    ChannelHub hub,
+    ConnectionRegistry registry,
+    IEnumerable<IStreamFilter> filters,
+    KeepAlive keepAlive,
+    ILogger<EventSourceEndpoint> logger)
 {
     private readonly IStreamFilter[] _filters = filters.ToArray();
 
@@ -41,7 +47,7 @@ public sealed class EventSourceEndpoint(
             return;
         }
 
-        await using var connection = new EventSourceConnection(http, credentials, hub, _filters);
+        await using var connection = new EventSourceConnection(http, credentials, hub, _filters, keepAlive.EventSourceHeartbeat);
         if (!await StreamSetup.TrySubscribeAsync(http, connection, logger, stream)) return;
         registry.Add(connection);
         try

@@ -12,13 +12,18 @@ namespace Fedi.Streaming.Endpoints;
 /// <summary>
 /// <c>GET /api/v1/streaming</c> upgraded to a WebSocket: authenticate (errors answered as plain HTTP before
 /// the upgrade), subscribe the system channels, then the <c>?stream=</c> of the URL if any, then whatever
-/// the client asks for with subscribe/unsubscribe messages. Pings every 30 s; no pong by the next ping drops it.
+/// the client asks for with subscribe/unsubscribe messages. Pings every 30 s (<see cref="KeepAlive"/>); no pong by the next ping drops it.
 /// </summary>
 public sealed class WebSocketEndpoint(
-    StreamingAuthenticator authenticator, ListStore lists, ChannelHub hub, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters, ILogger<WebSocketEndpoint> logger)
+    StreamingAuthenticator authenticator,
+    ListStore lists,
+    ChannelHub hub,
+    ConnectionRegistry registry,
+    IEnumerable<IStreamFilter> filters,
+    KeepAlive keepAlive,
+    ILogger<WebSocketEndpoint> logger)
 {
     public const string UnsubscribeFailed = "Error unsubscribing from channel";
-    public static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(30);
 
     private readonly IStreamFilter[] _filters = filters.ToArray();
 
@@ -45,8 +50,8 @@ public sealed class WebSocketEndpoint(
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = credentials.SubProtocol,
-            KeepAliveInterval = PingInterval,
-            KeepAliveTimeout = PingInterval,
+            KeepAliveInterval = keepAlive.WebSocketPing,
+            KeepAliveTimeout = keepAlive.WebSocketPing,
         });
         registry.Add(connection);
         try

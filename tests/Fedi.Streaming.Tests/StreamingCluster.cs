@@ -20,8 +20,12 @@ public sealed class StreamingCluster
     public static RedisProbe Redis => new(_multiplexer ?? throw NotStarted(), Cluster.RedisNamespace);
 
     /// <summary>A Streaming-only instance of its own on the shared servers, for tests that stop or break it.</summary>
-    public static Task<FediCluster> StartOwnInstanceAsync(TestRedis? redis = null) =>
-        FediCluster.StartAsync(Postgres, redis ?? RedisServer, new FediClusterOptions { Tiers = FediTiers.Streaming });
+    public static Task<FediCluster> StartOwnInstanceAsync(TestRedis? redis = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        FediCluster.StartAsync(Postgres, redis ?? RedisServer, new FediClusterOptions
+        {
+            Tiers = FediTiers.Streaming,
+            ExtraEnvironment = settings ?? new Dictionary<string, string>(),
+        });
 
     [OneTimeSetUp]
     public async Task StartAsync()
