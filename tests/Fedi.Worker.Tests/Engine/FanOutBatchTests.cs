@@ -40,6 +40,28 @@ public sealed class FanOutBatchTests() : ClusterFixture(FediTiers.Worker, new Di
         Assert.That(await RetriesOfAsync(status), Is.Empty);
     }
 
+    [Test]
+    public async Task A_post_to_ten_thousand_followers_lands_in_every_active_feed_and_skips_inactive_ones()
+    {
+        var author = await Data.AccountAsync();
+        var active = await Data.AccountsAsync(10_000);
+        var inactive = new List<long>();
+        for (var i = 0; i < 5; i++) inactive.Add(await Data.AccountAsync(signedInDaysAgo: 30));
+        var everyone = active.Concat(inactive).ToList();
+        await Data.FollowAsync(everyone, author);
+        await Task.WhenAll(everyone.Select(Redis.SeedHomeFeedAsync));
+
+        var status = await Data.StatusAsync(author);
+        await Redis.EnqueueAsync("DistributionWorker", status);
+
+        await Eventually.TrueAsync(async () => await CountInFeedsAsync(active, status) == active.Count,
+            "every active follower's feed has the post", TimeSpan.FromSeconds(60));
+        Assert.That(await CountInFeedsAsync(inactive, status), Is.Zero, "inactive followers are skipped");
+    }
+
+    private async Task<int> CountInFeedsAsync(IEnumerable<long> accountIds, long statusId) =>
+        (await Task.WhenAll(accountIds.Select(id => InFeedAsync(id, statusId)))).Count(found => found);
+
     private async Task<bool> InFeedAsync(long accountId, long statusId) =>
         await Redis.Db.SortedSetScoreAsync($"feed:home:{accountId}", statusId) is not null;
 

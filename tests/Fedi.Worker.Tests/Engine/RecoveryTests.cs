@@ -1,3 +1,4 @@
+using Fedi.Core.Contracts;
 using Fedi.Testing;
 using Fedi.Worker.Tests.Support;
 
@@ -36,6 +37,31 @@ public sealed class RecoveryTests() : ClusterFixture(FediTiers.None)
         Assert.That(await Redis.Db.SetContainsAsync("processes", doomedIdentity), Is.False);
         Assert.That(await Redis.Db.SetContainsAsync("inprogress_owners", doomedIdentity), Is.False);
         await survivor.WaitForOutputAsync(line => line.Contains($"from dead worker {doomedIdentity}", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
+    [Test]
+    public async Task Killing_a_worker_in_the_middle_of_twenty_thousand_jobs_loses_none()
+    {
+        var (key, queue) = (SidekiqRedis.NewKey("kill20k"), RandomNames.Unique("kill20k"));
+        const int count = 20_000;
+        await Redis.PushAsync(queue, Enumerable.Range(0, count)
+            .Select(i => SidekiqRedis.TestJob(key, "sleep:2", $"j{i}", queue).ToJsonString()).ToArray());
+        var settings = new Dictionary<string, string> { ["WORKER_QUEUES"] = queue, ["WORKER_CONCURRENCY"] = "25" };
+
+        var doomed = await Cluster.StartWorkerAsync(settings);
+        await Eventually.TrueAsync(async () => await Redis.Db.ListLengthAsync(key) >= 2_000, "the first worker is well under way");
+        doomed.Kill();
+        await doomed.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        var ranBeforeKill = await Redis.Db.ListLengthAsync(key);
+        Assert.That(ranBeforeKill, Is.LessThan(count), "killed in the middle, not after the end");
+
+        await Cluster.StartWorkerAsync(settings);
+        await Eventually.TrueAsync(async () => (await Redis.RunsAsync(key)).Select(r => r.Token).Distinct().Count() == count,
+            "every job ran", TimeSpan.FromSeconds(90));
+
+        var tokens = (await Redis.RunsAsync(key)).Select(r => r.Token).ToList();
+        Assert.That(tokens.Distinct(), Is.EquivalentTo(Enumerable.Range(0, count).Select(i => $"j{i}")), "every job id accounted for");
+        Assert.That(await Redis.Db.ListLengthAsync(SidekiqKeys.Queue(queue)), Is.Zero);
     }
 
     [Test]
