@@ -50,6 +50,19 @@ public sealed class UserStore(NpgsqlDataSource db)
             """, new { userId }, cancellationToken: ct));
     }
 
+    /// <summary>Disables or enables the local user of <paramref name="username"/>; its account id, or null
+    /// when no local user has that username.</summary>
+    public async Task<long?> SetDisabledAsync(string username, bool disabled, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            UPDATE users u SET disabled = @disabled, updated_at = now()
+            FROM accounts a
+            WHERE a.id = u.account_id AND a.domain IS NULL AND lower(a.username) = lower(@username)
+            RETURNING u.account_id
+            """, new { username, disabled }, cancellationToken: ct));
+    }
+
     public async Task<bool> ConfirmAsync(string confirmationToken, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);

@@ -10,7 +10,7 @@ namespace Fedi.Core.Hosting;
 
 /// <summary>
 /// The command line every executable shares: no arguments runs the tier's server; <c>migrate</c> and
-/// <c>accounts create</c>, <c>jobs …</c> and <c>maintenance …</c> are operator commands. Settings errors end the process naming the setting.
+/// <c>accounts create|modify</c>, <c>jobs …</c> and <c>maintenance …</c> are operator commands. Settings errors end the process naming the setting.
 /// </summary>
 public static class FediCommandLine
 {
@@ -89,6 +89,6 @@ public static class FediCommandLine
                 return 1;
             }
         }));
-        return new Command("accounts", "Manage local accounts.") { create };
+        return new Command("accounts", "Manage local accounts.") { create, AccountsModifyCommand.Create(tier) };
     }
 }
