@@ -45,8 +45,17 @@ public sealed class JobClient(RedisConnection redis)
             ["unique_for"] = System.Text.Json.JsonSerializer.SerializeToElement((long)uniqueFor.TotalSeconds),
             ["unique_digest"] = System.Text.Json.JsonSerializer.SerializeToElement(digest),
         };
-        if (!await redis.Database.StringSetAsync(SidekiqKeys.UniqueJob(digest), job.Jid, uniqueFor, When.NotExists)) return null;
-        await PushAsync(queue, [job.ToJson()]);
+        // Lock and job in one MULTI: a crash in between must not leave a lock that keeps the job out for uniqueFor.
+        var transaction = redis.Database.CreateTransaction();
+        transaction.AddCondition(Condition.KeyNotExists(SidekiqKeys.UniqueJob(digest)));
+        var writes = new Task[]
+        {
+            transaction.StringSetAsync(SidekiqKeys.UniqueJob(digest), job.Jid, uniqueFor),
+            transaction.SetAddAsync(SidekiqKeys.Queues, queue),
+            transaction.ListLeftPushAsync(SidekiqKeys.Queue(queue), job.ToJson()),
+        };
+        if (!await transaction.ExecuteAsync()) return null;
+        await Task.WhenAll(writes);
         return job.Jid;
     }
 

@@ -12,7 +12,7 @@ public sealed class HomeTimelineService(FeedManager feeds, PrecomputeFeedService
     public async Task<IReadOnlyList<Status>> ReadAsync(long accountId, Page page, CancellationToken ct = default)
     {
         if (!await feeds.HomeFeedExistsAsync(accountId))
-            await precompute.RebuildHomeAsync(accountId, ct);
+            await precompute.EnsureHomeAsync(accountId, ct);
 
         var ids = await feeds.ReadIdsAsync(RedisKeys.HomeFeed(accountId), page);
         var rows = await statuses.ListAsync(ids, ct);

@@ -29,6 +29,22 @@ public sealed class HomeTimelineTests
     }
 
     [Test]
+    public async Task Several_requests_for_a_missing_feed_at_once_all_get_the_rebuilt_timeline()
+    {
+        var reader = await Cluster.Users.SignUpAsync();
+        var followed = await Cluster.Users.SignUpAsync();
+        await FollowAsync(reader, followed);
+        var posts = new List<string>();
+        for (var i = 0; i < 3; i++) posts.Add(await PostAsync(followed, $"post {i}"));
+        await DeleteFeedAsync(reader.AccountId);
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => reader.Client.GetAsync("/api/v1/timelines/home")));
+
+        foreach (var page in pages) Assert.That(Ids(page), Is.SupersetOf(posts));
+        Assert.That(pages.Select(p => string.Join(',', Ids(p))).Distinct().Count(), Is.EqualTo(1), "every request saw the same feed");
+    }
+
+    [Test]
     public async Task The_home_timeline_needs_read_statuses()
     {
         var reader = await Cluster.Users.SignUpAsync();
