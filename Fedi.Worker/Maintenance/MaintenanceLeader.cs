@@ -12,7 +12,9 @@ namespace Fedi.Worker.Maintenance;
 /// Exactly one worker process (the holder of <see cref="MaintenanceKeys.Leader"/>) enqueues the maintenance
 /// tasks when due, as jobs on the <c>scheduler</c> queue that any process may run. The lease is renewed every
 /// third of its TTL; when the leader dies it expires and another process takes over within one TTL. When each
-/// task is due next lives in Redis, so a new leader carries on where the old one stopped.
+/// task is due next lives in Redis, so a new leader carries on where the old one stopped; each due run is claimed
+/// together with the lease check (<see cref="MaintenanceRecords.ClaimDueAsync"/>), so a leader that stalled past
+/// its lease cannot enqueue a run its successor already did.
 /// </summary>
 public sealed class MaintenanceLeader(
     RedisConnection redis,
@@ -20,7 +22,6 @@ public sealed class MaintenanceLeader(
     WorkerOptions options,
     MaintenanceSchedule schedule,
     MaintenanceRecords records,
-    JobClient jobs,
     TimeProvider time,
     ILogger<MaintenanceLeader> logger) : BackgroundService
 {
@@ -97,10 +98,10 @@ public sealed class MaintenanceLeader(
                 continue;
             }
             if (record.NextAt > now) continue;
-            var jid = await jobs.EnqueueAsync(MaintenanceJob.Create(task.Name));
-            var next = await schedule.NextAsync(task, now);
-            await records.SetNextAsync(task.Name, next);
-            logger.TaskEnqueued(task.Name, jid, next);
+            var job = MaintenanceJob.Create(task.Name);
+            var next = now;
+            if (await records.ClaimDueAsync(task.Name, now, identity.Identity, job, async () => next = await schedule.NextAsync(task, now)))
+                logger.TaskEnqueued(task.Name, job.Jid, next);
         }
     }
 }
