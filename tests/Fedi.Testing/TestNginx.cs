@@ -38,8 +38,7 @@ public sealed class TestNginx : IAsyncDisposable
     /// <summary>Renders the deploy site with <paramref name="upstreams"/> (name → <c>127.0.0.1:port</c> servers), starts nginx and waits until it serves.</summary>
     public static async Task<TestNginx> StartAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> upstreams, CancellationToken ct = default)
     {
-        if (!File.Exists(Binary))
-            throw new FileNotFoundException($"nginx is not installed ({Binary} is missing): apt-get install nginx (.ci/run installs it).", Binary);
+        EnsureInstalled();
         var prefix = Directory.CreateTempSubdirectory("fedi-nginx-").FullName;
         var webroot = Directory.CreateDirectory(Path.Combine(prefix, "acme")).FullName;
         var challenges = Directory.CreateDirectory(Path.Combine(webroot, ".well-known", "acme-challenge")).FullName;
@@ -64,6 +63,13 @@ public sealed class TestNginx : IAsyncDisposable
             await nginx.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Fails, saying how to install it, when nginx is missing: a test that needs it must not pass without it.</summary>
+    public static void EnsureInstalled()
+    {
+        if (!File.Exists(Binary))
+            throw new FileNotFoundException($"nginx is not installed ({Binary} is missing): apt-get install nginx (.ci/run installs it).", Binary);
     }
 
     /// <summary>An HTTP client for <see cref="HttpsUrl"/> that trusts <see cref="Certificate"/>; the caller disposes it.</summary>

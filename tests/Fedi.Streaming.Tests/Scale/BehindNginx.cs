@@ -35,19 +35,29 @@ public sealed class BehindNginx : IAsyncDisposable
 
     public static async Task<BehindNginx> StartAsync()
     {
+        TestNginx.EnsureInstalled();
         var cluster = await FediCluster.StartAsync(
             StreamingCluster.Postgres, StreamingCluster.RedisServer, new FediClusterOptions { Tiers = FediTiers.Web | FediTiers.Streaming });
         try
         {
             var second = await cluster.StartStreamingAsync();
             IReadOnlyList<string> streaming = [Address(cluster.StreamingUrl), Address(cluster.ExtraStreamingUrls[0])];
-            var nginx = await TestNginx.StartAsync(new Dictionary<string, IReadOnlyList<string>>
+            var multiplexer = await StreamingCluster.RedisServer.ConnectAsync();
+            try
             {
-                ["fedi_web"] = [Address(cluster.WebUrl)],
-                ["fedi_streaming"] = streaming,
-                ["fedi_streaming_hubs"] = streaming,
-            });
-            return new BehindNginx(cluster, second, await StreamingCluster.RedisServer.ConnectAsync(), nginx);
+                var nginx = await TestNginx.StartAsync(new Dictionary<string, IReadOnlyList<string>>
+                {
+                    ["fedi_web"] = [Address(cluster.WebUrl)],
+                    ["fedi_streaming"] = streaming,
+                    ["fedi_streaming_hubs"] = streaming,
+                });
+                return new BehindNginx(cluster, second, multiplexer, nginx);
+            }
+            catch
+            {
+                await multiplexer.DisposeAsync();
+                throw;
+            }
         }
         catch
         {
