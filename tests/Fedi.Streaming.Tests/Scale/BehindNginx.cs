@@ -83,8 +83,11 @@ public sealed class BehindNginx : IAsyncDisposable
     }
 
     /// <summary>How many WebSocket clients each streaming process counts, from its own /metrics.</summary>
-    public async Task<double[]> WebSocketClientsAsync() =>
-        await Task.WhenAll(StreamingUrls.Select(url => Metrics.ValueAsync(url, """mastodon_streaming_connected_clients{type="websocket"}""")));
+    public async Task<double[]> WebSocketClientsAsync() => await Task.WhenAll(StreamingUrls.Select((_, i) => WebSocketClientsAsync(i)));
+
+    /// <summary>How many WebSocket clients streaming process <paramref name="process"/> (0 or 1) counts.</summary>
+    public Task<double> WebSocketClientsAsync(int process) =>
+        Metrics.ValueAsync(StreamingUrls[process], """mastodon_streaming_connected_clients{type="websocket"}""");
 
     public async ValueTask DisposeAsync()
     {

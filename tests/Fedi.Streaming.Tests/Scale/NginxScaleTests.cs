@@ -139,7 +139,7 @@ public sealed class NginxScaleTests
             await closed.DisposeAsync(); // answers the close frame, as a client does, so the process need not wait for it
             Assert.That(await stopping, Is.Zero);
             clients[index] = await _site.ConnectAsync(users[index], "user");
-            await Eventually.TrueAsync(async () => await Metrics.ValueAsync(_site.StreamingUrls[1], """mastodon_streaming_connected_clients{type="websocket"}""") == 2, "the reconnect is on the other process");
+            await Eventually.TrueAsync(async () => await _site.WebSocketClientsAsync(1) == 2, "the reconnect is on the other process");
 
             for (var i = 0; i < users.Length; i++)
             {
