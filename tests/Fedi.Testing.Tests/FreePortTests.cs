@@ -21,4 +21,12 @@ public class FreePortTests
 
         Assert.That(ports, Is.Unique);
     }
+
+    [Test]
+    public void Ports_come_from_below_the_ephemeral_range_that_outgoing_connections_use()
+    {
+        var ports = Enumerable.Range(0, 50).Select(_ => FreePort.Next()).ToList();
+
+        Assert.That(ports, Has.All.InRange(FreePort.Lowest, FreePort.EphemeralStart - 1));
+    }
 }

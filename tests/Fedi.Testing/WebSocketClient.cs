@@ -35,11 +35,12 @@ public sealed class WebSocketClient : IAsyncDisposable
     /// <summary>
     /// Connects to <c>&lt;streamingUrl&gt;/api/v1/streaming?stream=…&amp;access_token=…</c>.
     /// </summary>
-    /// <param name="streamingUrl">The streaming tier (<c>ws://</c> or <c>http://</c>, which becomes <c>ws://</c>).</param>
+    /// <param name="streamingUrl">The streaming tier (<c>ws://</c>/<c>wss://</c>, or <c>http://</c>/<c>https://</c>, which become those).</param>
     /// <param name="accessToken">The user token, or null for public streams.</param>
     /// <param name="stream">The stream to subscribe on connect (<c>user</c>, <c>public</c>, <c>hashtag</c>…), or null for none.</param>
     /// <param name="tokenInProtocolHeader">Send the token as <c>Sec-WebSocket-Protocol</c> instead of in the query, as the web UI does.</param>
     /// <param name="extraQuery">More query parameters, e.g. <c>tag</c> or <c>list</c>.</param>
+    /// <param name="configure">Adjusts the socket's options before connecting, e.g. which TLS certificate to trust.</param>
     /// <param name="ct">Cancels the handshake.</param>
     public static async Task<WebSocketClient> ConnectAsync(
         string streamingUrl,
@@ -47,6 +48,7 @@ public sealed class WebSocketClient : IAsyncDisposable
         string? stream = "user",
         bool tokenInProtocolHeader = false,
         IReadOnlyDictionary<string, string>? extraQuery = null,
+        Action<ClientWebSocketOptions>? configure = null,
         CancellationToken ct = default)
     {
         var query = new List<KeyValuePair<string, string>>();
@@ -58,6 +60,7 @@ public sealed class WebSocketClient : IAsyncDisposable
         var socket = new ClientWebSocket();
         if (accessToken is not null && tokenInProtocolHeader)
             socket.Options.AddSubProtocol(accessToken);
+        configure?.Invoke(socket.Options);
         try
         {
             await socket.ConnectAsync(StreamingUri(streamingUrl, query), ct);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Fedi.Streaming.Tests.SignalR;
@@ -13,12 +14,13 @@ public sealed class HubClient : IAsyncDisposable
     private readonly Channel<HubEvent> _events = Channel.CreateUnbounded<HubEvent>();
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HubClient(string streamingUrl, string token, bool skipNegotiation, HttpTransportType? transport)
+    private HubClient(string streamingUrl, string token, bool skipNegotiation, HttpTransportType? transport, Action<HttpConnectionOptions>? configure = null)
     {
         Connection = new HubConnectionBuilder()
             .WithUrl(streamingUrl + "/hubs/timelines", options =>
             {
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                configure?.Invoke(options);
                 if (transport is { } only) options.Transports = only;
                 if (!skipNegotiation) return;
                 // What the README recommends behind a balancer: one WebSocket request, token in ?access_token=.
@@ -42,9 +44,15 @@ public sealed class HubClient : IAsyncDisposable
     public static Task<HubClient> ConnectAsync(string streamingUrl, string token, params string[] streams) =>
         ConnectAsync(streamingUrl, token, skipNegotiation: false, transport: null, streams);
 
-    public static async Task<HubClient> ConnectAsync(string streamingUrl, string token, bool skipNegotiation, HttpTransportType? transport, params string[] streams)
+    public static Task<HubClient> ConnectAsync(string streamingUrl, string token, bool skipNegotiation, HttpTransportType? transport, params string[] streams) =>
+        StartAsync(new HubClient(streamingUrl, token, skipNegotiation, transport), streams);
+
+    /// <summary>Negotiates as a browser would, with <paramref name="configure"/> applied to the connection options (e.g. the TLS certificate to trust).</summary>
+    public static Task<HubClient> ConnectAsync(string streamingUrl, string token, Action<HttpConnectionOptions> configure, params string[] streams) =>
+        StartAsync(new HubClient(streamingUrl, token, skipNegotiation: false, transport: null, configure), streams);
+
+    private static async Task<HubClient> StartAsync(HubClient client, string[] streams)
     {
-        var client = new HubClient(streamingUrl, token, skipNegotiation, transport);
         try
         {
             await client.Connection.StartAsync();

@@ -19,14 +19,31 @@ public sealed class EventSourceClient : IAsyncDisposable
     }
 
     public HttpStatusCode Status => _response.StatusCode;
+    public Version Version => _response.Version;
     public HttpResponseHeaders Headers => _response.Headers;
     public HttpContentHeaders ContentHeaders => _response.Content.Headers;
 
-    public static async Task<EventSourceClient> ConnectAsync(string streamingUrl, string pathAndQuery, string? token)
+    /// <summary>Sends the GET with <paramref name="http"/> (its default HTTP version and policy too) or a plain HTTP/1.1 client.</summary>
+    public static async Task<EventSourceClient> ConnectAsync(string streamingUrl, string pathAndQuery, string? token, HttpClient? http = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, streamingUrl.TrimEnd('/') + pathAndQuery);
+        http ??= Http;
+        var request = new HttpRequestMessage(HttpMethod.Get, streamingUrl.TrimEnd('/') + pathAndQuery)
+        {
+            Version = http.DefaultRequestVersion,
+            VersionPolicy = http.DefaultVersionPolicy,
+        };
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        // The client has no timeout (the body never ends); the headers must still come.
+        using var headers = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headers.Token);
+        }
+        catch (OperationCanceledException e) when (headers.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No response headers for {pathAndQuery} within 10 s.", e);
+        }
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
         return new EventSourceClient(response, reader);
     }
