@@ -5,7 +5,7 @@ namespace Fedi.System.Tests;
 /// <summary>The walking skeleton, as two people using Mastodon apps would see it.</summary>
 public sealed class EndToEndTests
 {
-    private static readonly TimeSpan StreamDeadline = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StreamDeadline = TimeSpan.FromSeconds(10);
 
     [Test]
     public async Task A_post_reaches_a_followers_home_timeline_and_live_stream_and_its_deletion_follows()
