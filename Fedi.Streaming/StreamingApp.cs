@@ -21,6 +21,7 @@ public static class StreamingApp
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
         var builder = WebTier.CreateBuilder(settings, defaultPort: 4000);
+        builder.Services.AddSingleton(StreamingOptions.From(settings.Environment));
         builder.Services.AddStreamingServices();
         var app = builder.Build();
         app.UseSerilogRequestLogging();

@@ -20,8 +20,13 @@ public sealed class StreamingCluster
     public static RedisProbe Redis => new(_multiplexer ?? throw NotStarted(), Cluster.RedisNamespace);
 
     /// <summary>A Streaming-only instance of its own on the shared servers, for tests that stop or break it.</summary>
-    public static Task<FediCluster> StartOwnInstanceAsync(TestRedis? redis = null) =>
-        FediCluster.StartAsync(Postgres, redis ?? RedisServer, new FediClusterOptions { Tiers = FediTiers.Streaming });
+    /// <param name="userChannels">STREAMING_USER_CHANNELS (pattern or subscribe); the default when null.</param>
+    public static Task<FediCluster> StartOwnInstanceAsync(TestRedis? redis = null, string? userChannels = null) =>
+        FediCluster.StartAsync(Postgres, redis ?? RedisServer, new FediClusterOptions
+        {
+            Tiers = FediTiers.Streaming,
+            ExtraEnvironment = userChannels is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["STREAMING_USER_CHANNELS"] = userChannels },
+        });
 
     [OneTimeSetUp]
     public async Task StartAsync()
