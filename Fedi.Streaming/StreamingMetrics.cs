@@ -30,6 +30,10 @@ public static class StreamingMetrics
     public static readonly Counter RedisMessagesMalformed = Metrics.CreateCounter(
         "fedi_streaming_redis_messages_malformed_total", "Messages from Redis that could not be decoded and were dropped");
 
+    public static readonly Counter RedisMessagesUnrouted = Metrics.CreateCounter(
+        "fedi_streaming_redis_messages_unrouted_total",
+        "Messages received through a pattern subscription for channels nobody on this process listens to (users of other streaming processes)");
+
     public static readonly Counter SlowClientsDisconnected = Metrics.CreateCounter(
         "fedi_streaming_slow_clients_disconnected_total", "Clients disconnected because their outgoing queue was full", "type");
 }

@@ -8,7 +8,11 @@ namespace Fedi.Core.Hosting;
 /// <summary>Serilog to stdout: compact JSON (LOG_FORMAT=json, default) or readable lines (text).</summary>
 public static class Logging
 {
-    public static Serilog.Core.Logger Create(EnvironmentSettings env, string tier)
+    /// <summary>A level above Fatal: the category writes nothing and reports every level disabled.</summary>
+    public const LogEventLevel Off = LogEventLevel.Fatal + 1;
+
+    /// <param name="silenced">Categories that must log nothing (see <see cref="Off"/>).</param>
+    public static Serilog.Core.Logger Create(EnvironmentSettings env, string tier, IReadOnlyList<string>? silenced = null)
     {
         var level = env.Choice("LOG_LEVEL", LogEventLevel.Information);
         var format = env.Optional("LOG_FORMAT", "json").ToLowerInvariant();
@@ -22,6 +26,8 @@ public static class Logging
             .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Tier", tier);
+
+        foreach (var category in silenced ?? []) config.MinimumLevel.Override(category, Off);
 
         return (format == "json"
                 ? config.WriteTo.Console(new CompactJsonFormatter())

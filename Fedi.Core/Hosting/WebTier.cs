@@ -17,10 +17,11 @@ namespace Fedi.Core.Hosting;
 public static class WebTier
 {
     /// <param name="defaultPort">PORT when unset; null means this tier listens only when PORT is set.</param>
-    public static WebApplicationBuilder CreateBuilder(FediSettings settings, int? defaultPort)
+    /// <param name="silencedLogs">Log categories this tier turns off entirely (<see cref="Logging.Off"/>).</param>
+    public static WebApplicationBuilder CreateBuilder(FediSettings settings, int? defaultPort, IReadOnlyList<string>? silencedLogs = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        var logger = Logging.Create(settings.Environment, settings.Tier);
+        var logger = Logging.Create(settings.Environment, settings.Tier, silencedLogs);
         Log.Logger = logger;
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: true);

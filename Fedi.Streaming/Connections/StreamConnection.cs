@@ -20,9 +20,11 @@ public abstract class StreamConnection : IAsyncDisposable
     private readonly Channel<byte[]> _outgoing = Channel.CreateBounded<byte[]>(
         new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _abort;
-    private readonly Dictionary<string, StreamSubscription> _streams = new(StringComparer.Ordinal);
-    private readonly List<IAsyncDisposable> _systemLeases = [];
+    // A list, not a dictionary: a client has a handful of streams at most, and every idle connection pays for it.
+    private readonly List<StreamSubscription> _streams = new(1);
     private readonly ChannelHub _hub;
+    private SystemChannelListener? _system;
+    private int _systemChannels;
     private CloseReason? _closeReason;
 
     protected StreamConnection(string type, StreamingCredentials credentials, ChannelHub hub, IReadOnlyList<IStreamFilter> filters, CancellationToken requestAborted)
@@ -77,27 +79,24 @@ public abstract class StreamConnection : IAsyncDisposable
     /// <summary>The token's and the account's system channels, which carry <c>kill</c>.</summary>
     public async Task SubscribeSystemAsync()
     {
-        var listener = new SystemChannelListener(this);
-        _systemLeases.Add(await _hub.SubscribeAsync(RedisChannels.AccessToken(Credentials.TokenId), listener));
-        _systemLeases.Add(await _hub.SubscribeAsync(RedisChannels.System(Credentials.AccountId), listener));
+        _system = new SystemChannelListener(this);
+        foreach (var channel in SystemChannels())
+        {
+            await _hub.SubscribeAsync(channel, _system);
+            _systemChannels++;
+        }
         StreamingMetrics.ConnectedChannels.WithLabels(Type, StreamNames.System).Inc(2);
     }
+
+    private string[] SystemChannels() => [RedisChannels.AccessToken(Credentials.TokenId), RedisChannels.System(Credentials.AccountId)];
 
     /// <summary>False when the same channels are already subscribed (a duplicate subscribe is a no-op).</summary>
     public async Task<bool> SubscribeAsync(ResolvedStream stream)
     {
-        if (_streams.ContainsKey(stream.Key)) return false;
+        if (Find(stream) >= 0) return false;
         var subscription = new StreamSubscription(this, stream);
-        try
-        {
-            foreach (var channel in stream.Channels) subscription.Leases.Add(await _hub.SubscribeAsync(channel, subscription));
-        }
-        catch
-        {
-            await subscription.DisposeAsync();
-            throw;
-        }
-        _streams[stream.Key] = subscription;
+        await subscription.SubscribeAsync(_hub);
+        _streams.Add(subscription);
         StreamingMetrics.ConnectedChannels.WithLabels(Type, stream.Name).Inc();
         return true;
     }
@@ -105,22 +104,30 @@ public abstract class StreamConnection : IAsyncDisposable
     /// <summary>Unsubscribing from something not subscribed is harmless.</summary>
     public async Task UnsubscribeAsync(ResolvedStream stream)
     {
-        if (!_streams.Remove(stream.Key, out var subscription)) return;
-        await subscription.DisposeAsync();
+        var index = Find(stream);
+        if (index < 0) return;
+        var subscription = _streams[index];
+        _streams.RemoveAt(index);
+        await subscription.UnsubscribeAsync(_hub);
         StreamingMetrics.ConnectedChannels.WithLabels(Type, subscription.Stream.Name).Dec();
     }
 
+    private int Find(ResolvedStream stream) => _streams.FindIndex(subscription => subscription.Stream.Key == stream.Key);
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var subscription in _streams.Values)
+        foreach (var subscription in _streams)
         {
-            await subscription.DisposeAsync();
+            await subscription.UnsubscribeAsync(_hub);
             StreamingMetrics.ConnectedChannels.WithLabels(Type, subscription.Stream.Name).Dec();
         }
         _streams.Clear();
-        if (_systemLeases.Count > 0) StreamingMetrics.ConnectedChannels.WithLabels(Type, StreamNames.System).Dec(2);
-        foreach (var lease in _systemLeases) await lease.DisposeAsync();
-        _systemLeases.Clear();
+        if (_system is not null)
+        {
+            if (_systemChannels == 2) StreamingMetrics.ConnectedChannels.WithLabels(Type, StreamNames.System).Dec(2);
+            foreach (var channel in SystemChannels().Take(_systemChannels)) await _hub.UnsubscribeAsync(channel, _system);
+            _system = null;
+        }
         _abort.Dispose();
         GC.SuppressFinalize(this);
     }

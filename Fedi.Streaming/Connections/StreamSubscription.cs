@@ -3,14 +3,12 @@ using Fedi.Streaming.Subscriptions;
 namespace Fedi.Streaming.Connections;
 
 /// <summary>One stream of one connection, listening on that stream's Redis channels.</summary>
-public sealed class StreamSubscription(StreamConnection connection, ResolvedStream stream) : IChannelListener, IAsyncDisposable
+public sealed class StreamSubscription(StreamConnection connection, ResolvedStream stream) : IChannelListener
 {
     public ResolvedStream Stream { get; } = stream;
 
     /// <summary>The frame's stream array, encoded once; also the key of the per-event frame cache.</summary>
     public string StreamNameJson { get; } = StreamFrames.StreamNameJson(stream.StreamName);
-
-    internal List<IAsyncDisposable> Leases { get; } = [];
 
     public void Deliver(ChannelEvent channelEvent)
     {
@@ -21,6 +19,30 @@ public sealed class StreamSubscription(StreamConnection connection, ResolvedStre
             StreamingMetrics.MessagesSent.WithLabels(connection.Type).Inc();
     }
 
+    /// <summary>Listens on every channel of the stream, or (when one fails) on none.</summary>
+    public async Task SubscribeAsync(ChannelHub hub)
+    {
+        var subscribed = 0;
+        try
+        {
+            foreach (var channel in Stream.Channels)
+            {
+                await hub.SubscribeAsync(channel, this);
+                subscribed++;
+            }
+        }
+        catch
+        {
+            foreach (var channel in Stream.Channels.Take(subscribed)) await hub.UnsubscribeAsync(channel, this);
+            throw;
+        }
+    }
+
+    public async ValueTask UnsubscribeAsync(ChannelHub hub)
+    {
+        foreach (var channel in Stream.Channels) await hub.UnsubscribeAsync(channel, this);
+    }
+
     private bool Allowed(ChannelEvent channelEvent)
     {
         foreach (var filter in connection.Filters)
@@ -28,11 +50,5 @@ public sealed class StreamSubscription(StreamConnection connection, ResolvedStre
             if (!filter.Allows(connection, channelEvent)) return false;
         }
         return true;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var lease in Leases) await lease.DisposeAsync();
-        Leases.Clear();
     }
 }

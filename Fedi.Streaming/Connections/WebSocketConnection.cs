@@ -26,6 +26,8 @@ public sealed class WebSocketConnection(StreamingCredentials credentials, Channe
     /// <summary>How long we wait for the client's answer to our close frame before dropping the TCP connection.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
+    private WebSocket? _socket;
+
     public override byte[] Frame(ChannelEvent channelEvent, StreamSubscription subscription) =>
         channelEvent.WebSocketFrame(subscription.StreamNameJson);
 
@@ -41,12 +43,14 @@ public sealed class WebSocketConnection(StreamingCredentials credentials, Channe
 
     private async Task WriteAsync(WebSocket socket)
     {
-        // One registration per connection instead of one per frame: a send stuck on a client that stopped
-        // reading ends when the abort tears the socket down (measured: fan-out CPU is mostly per-frame cost).
-        using var abortSend = Aborted.Register(static state => ((WebSocket)state!).Abort(), socket);
+        // The connection's ONE registration on its abort token, instead of one per frame sent and one on each
+        // pending wait and receive (each an idle cost per socket): tearing the socket down ends a send stuck on a
+        // client that stopped reading, and the pending receive; completing the queue ends the wait below.
+        _socket = socket;
+        using var abortSend = Aborted.Register(static state => ((WebSocketConnection)state!).OnAborted(), this);
         try
         {
-            while (await Outgoing.WaitToReadAsync(Aborted))
+            while (await Outgoing.WaitToReadAsync(CancellationToken.None))
             {
                 while (Outgoing.TryRead(out var frame))
                     await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
@@ -66,6 +70,12 @@ public sealed class WebSocketConnection(StreamingCredentials credentials, Channe
         }
     }
 
+    private void OnAborted()
+    {
+        Close(CloseReason.ConnectionLost); // keeps the reason already given, if any
+        _socket?.Abort();
+    }
+
     private async Task ReadAsync(WebSocket socket, Func<string, Task> onText)
     {
         var buffer = new byte[ReadBufferBytes];
@@ -75,7 +85,8 @@ public sealed class WebSocketConnection(StreamingCredentials credentials, Channe
         {
             while (true)
             {
-                var result = await socket.ReceiveAsync(buffer.AsMemory(), Aborted);
+                // Uncancellable: an abort ends it by tearing the socket down (OnAborted, or RunAsync's timeout).
+                var result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
                 switch (result.MessageType)
                 {
                     case WebSocketMessageType.Close:

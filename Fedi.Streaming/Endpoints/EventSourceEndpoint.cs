@@ -18,7 +18,7 @@ public sealed class EventSourceEndpoint(
     ChannelHub hub,
     ConnectionRegistry registry,
     IEnumerable<IStreamFilter> filters,
-    KeepAlive keepAlive,
+    StreamingOptions options,
     ILogger<EventSourceEndpoint> logger)
 {
     private readonly IStreamFilter[] _filters = filters.ToArray();
@@ -47,7 +47,7 @@ public sealed class EventSourceEndpoint(
             return;
         }
 
-        await using var connection = new EventSourceConnection(http, credentials, hub, _filters, keepAlive.EventSourceHeartbeat);
+        await using var connection = new EventSourceConnection(http, credentials, hub, _filters, options.KeepAlive.EventSourceHeartbeat);
         if (!await StreamSetup.TrySubscribeAsync(http, connection, logger, stream)) return;
         registry.Add(connection);
         try

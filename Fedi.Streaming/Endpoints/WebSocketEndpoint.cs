@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.WebSockets;
 using Fedi.Core.Errors;
 using Fedi.Core.Lists;
@@ -20,7 +21,7 @@ public sealed class WebSocketEndpoint(
     ChannelHub hub,
     ConnectionRegistry registry,
     IEnumerable<IStreamFilter> filters,
-    KeepAlive keepAlive,
+    StreamingOptions options,
     ILogger<WebSocketEndpoint> logger)
 {
     public const string UnsubscribeFailed = "Error unsubscribing from channel";
@@ -29,39 +30,47 @@ public sealed class WebSocketEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
-        http.Response.Headers["X-Request-Id"] = http.TraceIdentifier;
-        StreamingCredentials credentials;
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            credentials = await authenticator.AuthenticateAsync(http.Request, http.RequestAborted);
-        }
-        catch (ApiException e)
-        {
-            await ErrorResponses.WriteAsync(http, e);
-            return;
-        }
+            http.Response.Headers["X-Request-Id"] = http.TraceIdentifier;
+            StreamingCredentials credentials;
+            try
+            {
+                credentials = await authenticator.AuthenticateAsync(http.Request, http.RequestAborted);
+            }
+            catch (ApiException e)
+            {
+                await ErrorResponses.WriteAsync(http, e);
+                return;
+            }
 
-        // The URL's stream is subscribed before the upgrade, so the client misses nothing published once
-        // its handshake completes; a refused stream is still answered as an error frame, as Mastodon does.
-        var (initial, initialError) = await InitialStreamAsync(http.Request.Query, credentials, http.RequestAborted);
-        await using var connection = new WebSocketConnection(credentials, hub, _filters, http.RequestAborted);
-        if (!await StreamSetup.TrySubscribeAsync(http, connection, logger, initial)) return;
+            // The URL's stream is subscribed before the upgrade, so the client misses nothing published once
+            // its handshake completes; a refused stream is still answered as an error frame, as Mastodon does.
+            var (initial, initialError) = await InitialStreamAsync(http.Request.Query, credentials, http.RequestAborted);
+            await using var connection = new WebSocketConnection(credentials, hub, _filters, http.RequestAborted);
+            if (!await StreamSetup.TrySubscribeAsync(http, connection, logger, initial)) return;
 
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
-        {
-            SubProtocol = credentials.SubProtocol,
-            KeepAliveInterval = keepAlive.WebSocketPing,
-            KeepAliveTimeout = keepAlive.WebSocketPing,
-        });
-        registry.Add(connection);
-        try
-        {
-            if (initialError is not null) connection.Send(initialError);
-            await connection.RunAsync(socket, text => OnClientMessageAsync(connection, text));
+            using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            {
+                SubProtocol = credentials.SubProtocol,
+                KeepAliveInterval = options.KeepAlive.WebSocketPing,
+                KeepAliveTimeout = options.KeepAlive.WebSocketPing,
+            });
+            registry.Add(connection);
+            try
+            {
+                if (initialError is not null) connection.Send(initialError);
+                await connection.RunAsync(socket, text => OnClientMessageAsync(connection, text));
+            }
+            finally
+            {
+                registry.Remove(connection);
+            }
         }
         finally
         {
-            registry.Remove(connection);
+            logger.LogSocketEnded(http.Request.Path, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 

@@ -10,67 +10,86 @@ namespace Fedi.Streaming.Subscriptions;
 /// listener of a channel SUBSCRIBEs (and announces it with <c>subscribed:&lt;channel&gt;</c>), the last one
 /// gone UNSUBSCRIBEs. Each channel's messages are decoded once and dispatched in order to its listeners.
 /// StackExchange.Redis resubscribes every live channel by itself after a reconnect.
-/// The per-connection system channels (<c>timeline:access_token:&lt;id&gt;</c>, <c>timeline:system:&lt;id&gt;</c>)
-/// carry only the rare <c>kill</c>, so they share ONE pattern subscription per family for the whole process
-/// instead of a SUBSCRIBE and a StackExchange.Redis message queue (~2.9 KiB) each per connection; the
-/// benchmark (tests/Fedi.Benchmarks.Streaming) measured that as the largest per-connection cost.
+/// Channels of a <see cref="PatternFamily"/> (the per-connection system channels, and the per-user channels
+/// unless STREAMING_USER_CHANNELS=subscribe) share ONE pattern subscription per family for the whole process,
+/// dispatched by channel name to the same reference-counted entries, instead of a SUBSCRIBE and a
+/// StackExchange.Redis message queue (~2.9 KiB) each: the benchmark (tests/Fedi.Benchmarks.Streaming) measured
+/// those queues as the largest per-connection cost.
 /// </summary>
-public sealed class ChannelHub(RedisConnection redis, ILogger<ChannelHub> logger)
+public sealed class ChannelHub(RedisConnection redis, StreamingOptions options, ILogger<ChannelHub> logger)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Task> _patterns = new(StringComparer.Ordinal);
-    private static readonly string[] PatternFamilies = ["timeline:access_token:", "timeline:system:"];
+    private readonly Dictionary<PatternFamily, Task> _patterns = new(ReferenceEqualityComparer.Instance);
+    private readonly IReadOnlyList<PatternFamily> _families = PatternFamily.For(options.UserChannels);
 
-    /// <summary>Adds <paramref name="listener"/> to <paramref name="channel"/>; dispose the result to remove it.</summary>
+    /// <summary>Adds <paramref name="listener"/> to <paramref name="channel"/>; <see cref="UnsubscribeAsync"/> removes it.</summary>
     /// <exception cref="RedisException">Redis refused or could not be reached (the listener is not added).</exception>
-    public async Task<IAsyncDisposable> SubscribeAsync(string channel, IChannelListener listener)
+    public async Task SubscribeAsync(string channel, IChannelListener listener)
     {
         Entry entry;
         lock (_gate)
         {
             if (!_entries.TryGetValue(channel, out entry!))
             {
-                entry = new Entry(channel);
+                entry = new Entry(channel, FamilyOf(channel));
                 _entries[channel] = entry;
                 entry.Ready = StartAsync(entry);
                 StreamingMetrics.RedisSubscriptions.Set(_entries.Count);
             }
             entry.Listeners = entry.Listeners.Add(listener);
         }
+        var ready = entry.Ready;
         try
         {
-            await entry.Ready;
+            await ready;
         }
         catch
         {
             await RemoveAsync(entry, listener);
             throw;
         }
-        return new Lease(this, entry, listener);
+        // The finished setup task is an async state machine box: not worth keeping per channel.
+        if (ready != Task.CompletedTask) entry.Ready = Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Removes a listener added by <see cref="SubscribeAsync"/> (nothing when it is not there). Callers keep the
+    /// channel names they subscribed instead of a lease object per channel: an idle cost per connection.
+    /// </summary>
+    public ValueTask UnsubscribeAsync(string channel, IChannelListener listener)
+    {
+        Entry? entry;
+        lock (_gate) _entries.TryGetValue(channel, out entry);
+        return entry is null ? ValueTask.CompletedTask : RemoveAsync(entry, listener);
     }
 
     /// <summary>Channels with listeners that producers should know about (not the per-connection system channels).</summary>
     public IReadOnlyList<string> AnnouncedChannels()
     {
-        lock (_gate) return _entries.Keys.Where(IsAnnounced).ToList();
+        lock (_gate) return _entries.Values.Where(entry => entry.Announced).Select(entry => entry.Channel).ToList();
     }
 
-    private static bool IsAnnounced(string channel) => PatternFamily(channel) is null;
-
-    private static string? PatternFamily(string channel) =>
-        Array.Find(PatternFamilies, family => channel.StartsWith(family, StringComparison.Ordinal));
+    private PatternFamily? FamilyOf(string channel)
+    {
+        foreach (var family in _families)
+            if (family.Contains(channel)) return family;
+        return null;
+    }
 
     private async Task StartAsync(Entry entry)
     {
         try
         {
-            if (PatternFamily(entry.Channel) is { } family)
+            if (entry.Family is { } family)
             {
                 await PatternAsync(family);
-                return;
             }
-            entry.Queue = await redis.Subscriber.SubscribeAsync(RedisChannel.Literal(entry.Channel));
+            else
+            {
+                entry.Queue = await redis.Subscriber.SubscribeAsync(RedisChannel.Literal(entry.Channel));
+                entry.Queue.OnMessage(message => Dispatch(entry, message));
+            }
         }
         catch
         {
@@ -82,12 +101,11 @@ public sealed class ChannelHub(RedisConnection redis, ILogger<ChannelHub> logger
             }
             throw;
         }
-        entry.Queue.OnMessage(message => Dispatch(entry, message));
-        if (IsAnnounced(entry.Channel)) await AnnounceAsync(entry.Channel);
+        if (entry.Announced) await AnnounceAsync(entry.Channel);
     }
 
     /// <summary>The family's PSUBSCRIBE, made once; a failed one is forgotten so the next connection tries again.</summary>
-    private async Task PatternAsync(string family)
+    private async Task PatternAsync(PatternFamily family)
     {
         Task subscribed;
         lock (_gate)
@@ -109,9 +127,9 @@ public sealed class ChannelHub(RedisConnection redis, ILogger<ChannelHub> logger
         }
     }
 
-    private async Task SubscribePatternAsync(string family)
+    private async Task SubscribePatternAsync(PatternFamily family)
     {
-        var queue = await redis.Subscriber.SubscribeAsync(RedisChannel.Pattern(family + "*"));
+        var queue = await redis.Subscriber.SubscribeAsync(RedisChannel.Pattern(family.Glob));
         queue.OnMessage(message =>
         {
             // The multiplexer strips REDIS_NAMESPACE from channel names it delivers; tolerate it left on.
@@ -121,6 +139,7 @@ public sealed class ChannelHub(RedisConnection redis, ILogger<ChannelHub> logger
             Entry? entry;
             lock (_gate) _entries.TryGetValue(channel, out entry);
             if (entry is not null) Dispatch(entry, message);
+            else StreamingMetrics.RedisMessagesUnrouted.Inc();
         });
     }
 
@@ -142,7 +161,9 @@ public sealed class ChannelHub(RedisConnection redis, ILogger<ChannelHub> logger
         bool last;
         lock (_gate)
         {
-            entry.Listeners = entry.Listeners.Remove(listener);
+            var listeners = entry.Listeners.Remove(listener);
+            if (listeners == entry.Listeners) return; // not (or no longer) there
+            entry.Listeners = listeners;
             last = entry.Listeners.IsEmpty && _entries.TryGetValue(entry.Channel, out var current) && current == entry;
             if (last) _entries.Remove(entry.Channel);
             StreamingMetrics.RedisSubscriptions.Set(_entries.Count);
@@ -184,19 +205,13 @@ public sealed class ChannelHub(RedisConnection redis, ILogger<ChannelHub> logger
         }
     }
 
-    private sealed class Entry(string channel)
+    private sealed class Entry(string channel, PatternFamily? family)
     {
         public string Channel { get; } = channel;
+        public PatternFamily? Family { get; } = family;
+        public bool Announced => Family is null || Family.Announced;
         public ImmutableArray<IChannelListener> Listeners { get; set; } = [];
         public Task Ready { get; set; } = Task.CompletedTask;
         public ChannelMessageQueue? Queue { get; set; }
-    }
-
-    private sealed class Lease(ChannelHub hub, Entry entry, IChannelListener listener) : IAsyncDisposable
-    {
-        private int _disposed;
-
-        public ValueTask DisposeAsync() =>
-            Interlocked.Exchange(ref _disposed, 1) == 0 ? hub.RemoveAsync(entry, listener) : ValueTask.CompletedTask;
     }
 }

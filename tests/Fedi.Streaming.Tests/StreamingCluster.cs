@@ -20,12 +20,19 @@ public sealed class StreamingCluster
     public static RedisProbe Redis => new(_multiplexer ?? throw NotStarted(), Cluster.RedisNamespace);
 
     /// <summary>A Streaming-only instance of its own on the shared servers, for tests that stop or break it.</summary>
-    public static Task<FediCluster> StartOwnInstanceAsync(TestRedis? redis = null, IReadOnlyDictionary<string, string>? settings = null) =>
-        FediCluster.StartAsync(Postgres, redis ?? RedisServer, new FediClusterOptions
+    /// <param name="userChannels">STREAMING_USER_CHANNELS (pattern or subscribe); the default when null.</param>
+    /// <param name="settings">Further settings of the instance.</param>
+    public static Task<FediCluster> StartOwnInstanceAsync(
+        TestRedis? redis = null, string? userChannels = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+        if (userChannels is not null) environment["STREAMING_USER_CHANNELS"] = userChannels;
+        return FediCluster.StartAsync(Postgres, redis ?? RedisServer, new FediClusterOptions
         {
             Tiers = FediTiers.Streaming,
-            ExtraEnvironment = settings ?? new Dictionary<string, string>(),
+            ExtraEnvironment = environment,
         });
+    }
 
     [OneTimeSetUp]
     public async Task StartAsync()

@@ -51,6 +51,18 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task An_unknown_user_channels_mode_stops_the_streaming_tier_naming_the_setting()
+    {
+        var settings = ValidSettings();
+        settings["STREAMING_USER_CHANNELS"] = "sometimes";
+
+        var result = await RunAsync("Fedi.Streaming", settings);
+
+        Assert.That(result.ExitCode, Is.EqualTo(78), result.Text);
+        Assert.That(result.Text, Does.Contain("STREAMING_USER_CHANNELS").And.Contain("pattern, subscribe"));
+    }
+
+    [Test]
     public async Task A_server_refuses_a_database_with_pending_migrations_until_migrate_runs()
     {
         var database = await SystemCluster.Postgres.CreateDatabaseAsync("unmigrated");

@@ -1,3 +1,4 @@
+using Fedi.Core.Contracts;
 using StackExchange.Redis;
 
 namespace Fedi.Streaming.Tests.Support;
@@ -16,9 +17,23 @@ public sealed class RedisProbe(IConnectionMultiplexer redis, string redisNamespa
     /// <summary>Publishes once the streaming tier listens on <paramref name="channel"/>, so the message cannot be missed.</summary>
     public async Task PublishWhenListenedAsync(string channel, string message)
     {
-        await WaitForSubscribersAsync(channel, 1);
+        await WaitUntilListenedAsync(channel);
         await PublishAsync(channel, message);
     }
+
+    /// <summary>
+    /// Until a process routes <paramref name="channel"/> to its listeners: a SUBSCRIBE on it, or, for the per-user
+    /// channels a process may receive through its one <c>timeline:[0-9]*</c> pattern (STREAMING_USER_CHANNELS=pattern),
+    /// the <c>subscribed:</c> key it sets once the channel's listeners are in place. Meant for channels of fresh accounts.
+    /// </summary>
+    public Task WaitUntilListenedAsync(string channel) =>
+        Eventually.TrueAsync(
+            async () => await SubscriberCountAsync(channel) >= 1 || (IsUserChannel(channel) && await KeyExistsAsync(RedisKeys.Subscribed(channel))),
+            $"a streaming process listens on {channel}");
+
+    /// <summary><c>timeline:&lt;id&gt;</c> and <c>timeline:&lt;id&gt;:notifications</c>.</summary>
+    public static bool IsUserChannel(string channel) =>
+        channel.StartsWith("timeline:", StringComparison.Ordinal) && channel.Length > 9 && char.IsAsciiDigit(channel[9]);
 
     /// <summary>PUBSUB NUMSUB of the namespaced channel: how many connections subscribe to it.</summary>
     public async Task<long> SubscriberCountAsync(string channel)

@@ -1,0 +1,15 @@
+using Fedi.Core.Configuration;
+using Fedi.Streaming.Connections;
+using Fedi.Streaming.Subscriptions;
+
+namespace Fedi.Streaming;
+
+/// <summary>Settings only the streaming tier reads.</summary>
+public sealed record StreamingOptions(UserChannelMode UserChannels, KeepAlive KeepAlive)
+{
+    public const string UserChannelsVariable = "STREAMING_USER_CHANNELS";
+
+    /// <exception cref="SettingsException">A value is not one of the documented choices.</exception>
+    public static StreamingOptions From(EnvironmentSettings env) =>
+        new(env.Choice(UserChannelsVariable, UserChannelMode.Pattern), KeepAlive.From(env));
+}
