@@ -12,6 +12,7 @@ public sealed class JobRunner(
     IEnumerable<IJobHandler> handlers,
     ReliableFetch fetch,
     JobSettler settler,
+    CompletedJobs completed,
     WorkState work,
     JobStats stats,
     UniqueJobs unique,
@@ -63,8 +64,8 @@ public sealed class JobRunner(
             }
             stats.Record(failed: false);
             JobMetrics.Processed.WithLabels(label).Inc();
-            await Settle(fetched, job.Class, job.Jid, () => fetch.CompleteAsync(fetched));
-            await unique.ReleaseAsync(job);
+            // Not awaited: successes leave the in-progress list in batches.
+            completed.Add(fetched, job.GetString("unique_digest") is { Length: > 0 } digest ? digest : null, job.Jid);
         }
         finally
         {
