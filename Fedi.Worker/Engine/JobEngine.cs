@@ -50,7 +50,13 @@ public sealed partial class JobEngine(
         // in-progress list for a dead process's.
         await heartbeat.BeatAsync();
         _settler = Task.Run(completed.RunAsync, CancellationToken.None);
-        for (var i = 0; i < options.Concurrency; i++) _executors.Add(Task.Run(ExecuteLoopAsync, CancellationToken.None));
+        for (var i = 0; i < options.Concurrency; i++)
+        {
+            var slot = i;
+            _executors.Add(Task.Run(() => ExecuteLoopAsync(slot), CancellationToken.None));
+        }
+        // The gauge is read from the executors' slots when scraped, not moved twice per job.
+        Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(() => JobMetrics.Busy.Set(work.Busy));
         _fetcher = Task.Run(FetchLoopAsync, CancellationToken.None);
         _heartbeat = Task.Run(HeartbeatLoopAsync, CancellationToken.None);
         _housekeeping.Add(Task.Run(PollLoopAsync, CancellationToken.None));
@@ -92,7 +98,7 @@ public sealed partial class JobEngine(
         logger.EngineStopped(requeued);
     }
 
-    private async Task ExecuteLoopAsync()
+    private async Task ExecuteLoopAsync(int slot)
     {
         while (!_stopExecutors.IsCancellationRequested)
         {
@@ -106,19 +112,14 @@ public sealed partial class JobEngine(
                 return;
             }
             Took();
-            JobMetrics.Busy.Inc();
             try
             {
-                await runner.RunAsync(job, _abortJobs.Token);
+                await runner.RunAsync(job, slot, _abortJobs.Token);
             }
             catch (Exception e)
             {
                 // A bug, not a job failure: the job stays in progress and goes back to its queue at shutdown.
                 logger.LoopFailed(e, "executor", TimeSpan.Zero);
-            }
-            finally
-            {
-                JobMetrics.Busy.Dec();
             }
         }
     }
