@@ -45,7 +45,9 @@ public sealed class DrainBench(BenchServers servers, BenchOptions options)
         var db = servers.Db;
         await db.KeyDeleteAsync([QueueKey, Hold, .. BenchJobs.FeedKeys]);
         await BenchJobs.FillAsync(db, Hold, kind, options.Jobs);
+        var starting = Stopwatch.StartNew();
         var process = await engine.StartAsync(concurrency);
+        var started = starting.Elapsed;
         var profile = servers.Profile;
         await profile.ResetAsync();
         try
@@ -64,7 +66,7 @@ public sealed class DrainBench(BenchServers servers, BenchOptions options)
             }
             var run = new DrainRun(watch.Elapsed.TotalSeconds, ProcStat.CpuSeconds(process.Pid) - cpu,
                 ProcStat.CpuSeconds(servers.RedisPid) - redisCpu, ProcStat.PeakRssMiB(process.Pid));
-            Console.WriteLine($"    {engine.Name}: {run.Seconds:0.00} s, {options.Jobs / run.Seconds:#,0} jobs/s, CPU {run.CpuSeconds:0.00} s, redis CPU {run.RedisCpuSeconds:0.00} s, peak RSS {run.PeakRssMiB:0} MiB");
+            Console.WriteLine($"    {engine.Name}: {run.Seconds:0.00} s, {options.Jobs / run.Seconds:#,0} jobs/s, CPU {run.CpuSeconds:0.00} s, redis CPU {run.RedisCpuSeconds:0.00} s, peak RSS {run.PeakRssMiB:0} MiB (registered {started.TotalSeconds:0.00} s after start)");
             Console.WriteLine($"      {await profile.DescribePerJobAsync(options.Jobs)}");
             return run;
         }
