@@ -44,7 +44,7 @@ public sealed class CompletedJobs(ReliableFetch fetch, UniqueJobs unique, ILogge
             {
                 await fetch.CompleteAsync(jobs);
             }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            catch (Exception e)
             {
                 // They stay in the list, no longer held: the fetch loop's reclaim puts them back and they run again.
                 logger.SettleBatchFailed(e, batch.Count);
