@@ -42,6 +42,7 @@ public static class WorkerApp
         services.AddSingleton(sp => ProcessIdentity.Create(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReliableFetch>();
         services.AddSingleton<JobSettler>();
+        services.AddSingleton<CompletedJobs>();
         services.AddSingleton<WorkState>();
         services.AddSingleton<JobStats>();
         services.AddSingleton<JobRunner>();

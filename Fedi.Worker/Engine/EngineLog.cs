@@ -31,6 +31,9 @@ internal static partial class EngineLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the end of {Class} {Jid}; it stays in progress and will run again")]
     public static partial void SettleFailed(this ILogger logger, Exception exception, string @class, string jid);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the end of {Count} finished job(s); they stay in progress and will run again")]
+    public static partial void SettleBatchFailed(this ILogger logger, Exception exception, int count);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Job engine {Loop} loop failed; retrying in {Delay}")]
     public static partial void LoopFailed(this ILogger logger, Exception exception, string loop, TimeSpan delay);
 

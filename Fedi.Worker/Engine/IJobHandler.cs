@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Fedi.Worker.Engine;
 
@@ -14,7 +14,7 @@ public interface IJobHandler
 
     /// <param name="ct">cancelled only when the process is shutting down and the drain time is over;
     /// the job is then put back on its queue.</param>
-    Task PerformAsync(JsonArray args, CancellationToken ct);
+    Task PerformAsync(JsonElement args, CancellationToken ct);
 
     /// <summary>This class's retry count and backoff; null (the default) for Sidekiq's 25 retries and n^4 + 15.</summary>
     RetryOverride? Retry => null;

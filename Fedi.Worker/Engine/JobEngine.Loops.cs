@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
 
 namespace Fedi.Worker.Engine;
 
@@ -18,28 +17,33 @@ public sealed partial class JobEngine
         var stop = _stopFetching.Token;
         var idle = IdleStart;
         var random = new Random();
+        var prefetch = new PrefetchGauge(options.Prefetch, WorkerOptions.MaxFetch, WorkerOptions.PrefetchHorizon);
+        long fetched = 0;
         try
         {
-            while (await _buffer.Writer.WaitToWriteAsync(stop))
+            while (!stop.IsCancellationRequested)
             {
-                // Enough for the idle executors plus a small prefetch: jobs waiting here while every executor
-                // is busy with slow work are jobs another process could have started.
-                var idleExecutors = options.Concurrency - work.Busy - _buffer.Reader.Count;
-                var wanted = Math.Min(WorkerOptions.FetchBatch, Math.Min(idleExecutors + options.Prefetch, options.BufferSize - _buffer.Reader.Count));
-                if (wanted <= 0)
+                var buffered = Volatile.Read(ref _buffered);
+                var ahead = prefetch.Jobs(fetched - buffered);
+                // Refill once half of what is fetched ahead has been taken, or when an executor has nothing
+                // to do: fewer, larger fetches.
+                var idleExecutors = Math.Max(0, options.Concurrency - work.Busy - buffered);
+                var wanted = Math.Min(WorkerOptions.MaxFetch, idleExecutors + ahead - buffered);
+                if (wanted <= 0 || (buffered > ahead / 2 && idleExecutors == 0))
                 {
-                    await _executorFreed.WaitAsync(IdleMax, stop);
+                    Volatile.Write(ref _lowWater, ahead / 2);
+                    Interlocked.Exchange(ref _fetchWaiting, 1);
+                    if (Volatile.Read(ref _buffered) > ahead / 2) await _refill.WaitAsync(IdleMax, stop);
+                    Interlocked.Exchange(ref _fetchWaiting, 0);
                     continue;
                 }
-                var orders = new string[wanted][];
-                for (var i = 0; i < wanted; i++) orders[i] = options.Queues.NextOrder(random);
                 IReadOnlyList<FetchedJob> jobs;
                 try
                 {
                     if (fetch.ReclaimNeeded) await fetch.ReclaimUnknownAsync();
-                    jobs = await fetch.FetchAsync(options.Queues.Names, orders);
+                    jobs = await fetch.FetchAsync(options.Queues, wanted, random);
                 }
-                catch (Exception e) when (e is RedisException or TimeoutException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // The script may have run and only its reply been lost: jobs we never saw may be ours now.
                     fetch.MarkForReclaim();
@@ -47,7 +51,9 @@ public sealed partial class JobEngine
                     await Task.Delay(ErrorDelay, stop);
                     continue;
                 }
-                // The buffer had room for all of them and only this loop writes.
+                fetched += jobs.Count;
+                Interlocked.Add(ref _buffered, jobs.Count);
+                // The buffer has room for all of them and only this loop writes.
                 foreach (var job in jobs) _buffer.Writer.TryWrite(job);
                 if (jobs.Count > 0)
                 {
@@ -61,6 +67,13 @@ public sealed partial class JobEngine
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>An executor took a job from the buffer: wakes the fetch loop once the buffer runs low.</summary>
+    private void Took()
+    {
+        if (Interlocked.Decrement(ref _buffered) <= Volatile.Read(ref _lowWater) && Interlocked.Exchange(ref _fetchWaiting, 0) == 1)
+            _refill.Release();
     }
 
     /// <summary>Beats until the very end of shutdown: while jobs drain the process must still look alive.</summary>

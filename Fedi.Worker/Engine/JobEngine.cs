@@ -16,6 +16,7 @@ public sealed partial class JobEngine(
     ProcessIdentity identity,
     ReliableFetch fetch,
     JobRunner runner,
+    CompletedJobs completed,
     Heartbeat heartbeat,
     JobStats stats,
     WorkState work,
@@ -33,18 +34,29 @@ public sealed partial class JobEngine(
     private readonly CancellationTokenSource _abortJobs = new();
     private readonly CancellationTokenSource _stopHousekeeping = new();
     private readonly CancellationTokenSource _stopHeartbeat = new();
-    private readonly SemaphoreSlim _executorFreed = new(0);
+    private readonly SemaphoreSlim _refill = new(0);
+    private int _buffered;
+    private int _lowWater;
+    private int _fetchWaiting;
     private readonly List<Task> _executors = [];
     private readonly List<Task> _housekeeping = [];
     private Task _fetcher = Task.CompletedTask;
     private Task _heartbeat = Task.CompletedTask;
+    private Task _settler = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Registered (and visible as alive) before the first fetch, so a survivor never takes our
         // in-progress list for a dead process's.
         await heartbeat.BeatAsync();
-        for (var i = 0; i < options.Concurrency; i++) _executors.Add(Task.Run(ExecuteLoopAsync, CancellationToken.None));
+        _settler = Task.Run(completed.RunAsync, CancellationToken.None);
+        for (var i = 0; i < options.Concurrency; i++)
+        {
+            var slot = i;
+            _executors.Add(Task.Run(() => ExecuteLoopAsync(slot), CancellationToken.None));
+        }
+        // The gauge is read from the executors' slots when scraped, not moved twice per job.
+        Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(() => JobMetrics.Busy.Set(work.Busy));
         _fetcher = Task.Run(FetchLoopAsync, CancellationToken.None);
         _heartbeat = Task.Run(HeartbeatLoopAsync, CancellationToken.None);
         _housekeeping.Add(Task.Run(PollLoopAsync, CancellationToken.None));
@@ -73,6 +85,9 @@ public sealed partial class JobEngine(
             await _abortJobs.CancelAsync();
             await Task.WhenAny(executors, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None));
         }
+        // Finished jobs leave the in-progress list before the rest of it goes back to the queues.
+        completed.Close();
+        await Quietly(() => _settler);
         await Task.WhenAll(_housekeeping);
         await _stopHeartbeat.CancelAsync();
         await _heartbeat;
@@ -83,7 +98,7 @@ public sealed partial class JobEngine(
         logger.EngineStopped(requeued);
     }
 
-    private async Task ExecuteLoopAsync()
+    private async Task ExecuteLoopAsync(int slot)
     {
         while (!_stopExecutors.IsCancellationRequested)
         {
@@ -96,20 +111,15 @@ public sealed partial class JobEngine(
             {
                 return;
             }
-            JobMetrics.Busy.Inc();
+            Took();
             try
             {
-                await runner.RunAsync(job, _abortJobs.Token);
+                await runner.RunAsync(job, slot, _abortJobs.Token);
             }
             catch (Exception e)
             {
                 // A bug, not a job failure: the job stays in progress and goes back to its queue at shutdown.
                 logger.LoopFailed(e, "executor", TimeSpan.Zero);
-            }
-            finally
-            {
-                JobMetrics.Busy.Dec();
-                _executorFreed.Release();
             }
         }
     }

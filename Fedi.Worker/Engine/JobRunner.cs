@@ -12,6 +12,7 @@ public sealed class JobRunner(
     IEnumerable<IJobHandler> handlers,
     ReliableFetch fetch,
     JobSettler settler,
+    CompletedJobs completed,
     WorkState work,
     JobStats stats,
     UniqueJobs unique,
@@ -21,31 +22,37 @@ public sealed class JobRunner(
     /// <summary>error_class of a job whose class no handler in this worker knows.</summary>
     public const string UnknownJobClass = "Fedi::UnknownJobClass";
 
-    private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.JobClass, StringComparer.Ordinal);
+    private static readonly JobClassMetrics Unknown = new(JobMetrics.UnknownClass);
+
+    private readonly Dictionary<string, (IJobHandler Handler, JobClassMetrics Metrics)> _handlers =
+        handlers.ToDictionary(h => h.JobClass, h => (h, new JobClassMetrics(h.JobClass)), StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> JobClasses => _handlers.Keys;
 
-    public async Task RunAsync(FetchedJob fetched, CancellationToken abort)
+    /// <summary>Runs the job in executor <paramref name="slot"/>'s name (its entry in the work hash).</summary>
+    public async Task RunAsync(FetchedJob fetched, int slot, CancellationToken abort)
     {
-        var job = JobMessage.TryParse(fetched.Raw);
-        if (job is null)
+        if (!JobFields.TryParse(fetched.Raw, out var job))
         {
             logger.UnreadableJob(fetched.Queue, fetched.Raw.Length > 500 ? fetched.Raw[..500] : fetched.Raw);
             stats.Record(failed: true);
-            await Settle(fetched, "unreadable", "", () => settler.BuryUnreadableAsync(fetched, time.GetUtcNow()));
+            await BuryAsync(fetched);
             return;
         }
+        using var _ = job;
 
-        var label = _handlers.ContainsKey(job.Class) ? job.Class : JobMetrics.UnknownClass;
-        var executionId = work.Start(fetched, time.GetUtcNow());
+        var known = _handlers.TryGetValue(job.Class, out var registered);
+        var metrics = known ? registered.Metrics : Unknown;
+        work.Start(slot, fetched, time.GetUtcNow());
         var started = Stopwatch.GetTimestamp();
         try
         {
-            if (!_handlers.TryGetValue(job.Class, out var handler))
+            if (!known)
             {
-                await FailAsync(fetched, job, label, UnknownJobClass, $"no handler for job class '{job.Class}' in this worker", permanent: true, null);
+                await FailAsync(fetched, metrics, UnknownJobClass, $"no handler for job class '{job.Class}' in this worker", permanent: true, null);
                 return;
             }
+            var handler = registered.Handler;
             try
             {
                 await handler.PerformAsync(job.Args, abort);
@@ -58,23 +65,35 @@ public sealed class JobRunner(
             }
             catch (Exception e)
             {
-                await FailAsync(fetched, job, label, ErrorClass(e), e.Message, permanent: e is PermanentJobException, handler.Retry);
+                await FailAsync(fetched, metrics, ErrorClass(e), e.Message, permanent: e is PermanentJobException, handler.Retry);
                 return;
             }
             stats.Record(failed: false);
-            JobMetrics.Processed.WithLabels(label).Inc();
-            await Settle(fetched, job.Class, job.Jid, () => fetch.CompleteAsync(fetched));
-            await unique.ReleaseAsync(job);
+            metrics.Processed.Inc();
+            // Not awaited: successes leave the in-progress list in batches.
+            var digest = job.UniqueDigest;
+            completed.Add(fetched, digest, digest is null ? "" : job.Jid);
         }
         finally
         {
-            work.Finish(executionId);
-            JobMetrics.Duration.WithLabels(label).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            work.Finish(slot);
+            metrics.Duration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
-    private async Task FailAsync(FetchedJob fetched, JobMessage job, string label, string errorClass, string message, bool permanent, RetryOverride? custom)
+    /// <summary>A job that cannot even be read goes to the dead set exactly as it came.</summary>
+    private Task BuryAsync(FetchedJob fetched) =>
+        Settle(fetched, "unreadable", "", () => settler.BuryUnreadableAsync(fetched, time.GetUtcNow()));
+
+    private async Task FailAsync(FetchedJob fetched, JobClassMetrics metrics, string errorClass, string message, bool permanent, RetryOverride? custom)
     {
+        // Only now the job becomes a mutable DOM: the failure fields are added to it.
+        if (JobMessage.TryParse(fetched.Raw) is not { } job)
+        {
+            stats.Record(failed: true);
+            await BuryAsync(fetched);
+            return;
+        }
         var now = time.GetUtcNow();
         var decision = RetryPolicy.Decide(job, errorClass, message, permanent, now, Random.Shared, custom);
         if (decision.Outcome == FailureOutcome.Retry)
@@ -82,8 +101,8 @@ public sealed class JobRunner(
         else
             logger.JobDied(job.Class, job.Jid, errorClass, message, decision.RetryCount, decision.Outcome);
         stats.Record(failed: true);
-        JobMetrics.Processed.WithLabels(label).Inc();
-        JobMetrics.Failed.WithLabels(label, decision.Outcome.ToString().ToLowerInvariant()).Inc();
+        metrics.Processed.Inc();
+        JobMetrics.Failed.WithLabels(metrics.Label, decision.Outcome.ToString().ToLowerInvariant()).Inc();
         await Settle(fetched, job.Class, job.Jid, () => settler.SettleAsync(fetched, decision));
         if (decision.Outcome != FailureOutcome.Retry) await unique.ReleaseAsync(job);
     }

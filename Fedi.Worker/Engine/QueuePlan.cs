@@ -10,13 +10,13 @@ namespace Fedi.Worker.Engine;
 /// </summary>
 public sealed class QueuePlan
 {
-    private readonly string[] _slots;
+    private readonly int[] _slotQueues;
 
     private QueuePlan(IReadOnlyList<(string Queue, int Weight)> queues, bool strict)
     {
         Queues = queues;
         Strict = strict;
-        _slots = queues.SelectMany(q => Enumerable.Repeat(q.Queue, strict ? 1 : q.Weight)).ToArray();
+        _slotQueues = queues.SelectMany((q, i) => Enumerable.Repeat(i + 1, strict ? 1 : q.Weight)).ToArray();
         Names = queues.Select(q => q.Queue).ToArray();
     }
 
@@ -53,14 +53,27 @@ public sealed class QueuePlan
         return new QueuePlan(queues, strict: !weighted);
     }
 
-    /// <summary>The order to try the queues in for one fetch; every queue appears exactly once.</summary>
-    public string[] NextOrder(Random random)
+    /// <summary>
+    /// Writes the order to try the queues in for one fetch into <paramref name="order"/> (one slot per queue,
+    /// 1-based indices into <see cref="Names"/>); every queue appears exactly once. <paramref name="scratch"/>
+    /// holds <see cref="SlotCount"/> entries and is overwritten.
+    /// </summary>
+    public void NextOrder(Random random, Span<int> order, Span<int> scratch)
     {
-        if (Strict) return (string[])_slots.Clone();
-        var slots = (string[])_slots.Clone();
-        random.Shuffle(slots);
-        return slots.Distinct().ToArray();
+        if (Strict || Names.Count == 1)
+        {
+            for (var i = 0; i < order.Length; i++) order[i] = i + 1;
+            return;
+        }
+        _slotQueues.CopyTo(scratch);
+        random.Shuffle(scratch);
+        var n = 0;
+        foreach (var queue in scratch)
+            if (!order[..n].Contains(queue)) order[n++] = queue;
     }
+
+    /// <summary>Slots of the weighted shuffle: each queue weight times.</summary>
+    public int SlotCount => _slotQueues.Length;
 
     public override string ToString() => Strict
         ? "strict " + string.Join(", ", Names)

@@ -26,12 +26,20 @@ public sealed partial class ReliableFetch
     /// <summary>Called once a job has been settled (or its settling has failed: it is then reclaimed and runs again).</summary>
     public void Release(FetchedJob job)
     {
+        lock (_held) Forget(job);
+    }
+
+    public void Release(IReadOnlyList<FetchedJob> jobs)
+    {
         lock (_held)
-        {
-            if (!_held.TryGetValue(job.Raw, out var count)) return;
-            if (count <= 1) _held.Remove(job.Raw);
-            else _held[job.Raw] = count - 1;
-        }
+            foreach (var job in jobs) Forget(job);
+    }
+
+    private void Forget(FetchedJob job)
+    {
+        if (!_held.TryGetValue(job.Raw, out var count)) return;
+        if (count <= 1) _held.Remove(job.Raw);
+        else _held[job.Raw] = count - 1;
     }
 
     /// <summary>Something may sit in the in-progress list that no one here will settle; see <see cref="ReclaimUnknownAsync"/>.</summary>
@@ -41,9 +49,10 @@ public sealed partial class ReliableFetch
 
     private bool _reclaimNeeded;
 
-    private void Hold(FetchedJob job)
+    private void Hold(IReadOnlyList<FetchedJob> jobs)
     {
-        lock (_held) _held[job.Raw] = _held.GetValueOrDefault(job.Raw) + 1;
+        lock (_held)
+            foreach (var job in jobs) _held[job.Raw] = _held.GetValueOrDefault(job.Raw) + 1;
     }
 
     /// <summary>

@@ -12,12 +12,14 @@ public sealed class UniqueJobs(RedisConnection redis)
         return 0
         """;
 
-    public async Task ReleaseAsync(JobMessage job)
+    public Task ReleaseAsync(JobMessage job) =>
+        job.GetString("unique_digest") is { Length: > 0 } digest ? ReleaseAsync(digest, job.Jid) : Task.CompletedTask;
+
+    public async Task ReleaseAsync(string digest, string jid)
     {
-        if (job.GetString("unique_digest") is not { Length: > 0 } digest) return;
         try
         {
-            await redis.Database.ScriptEvaluateAsync(ReleaseScript, [SidekiqKeys.UniqueJob(digest)], [job.Jid]);
+            await redis.Database.ScriptEvaluateAsync(ReleaseScript, [SidekiqKeys.UniqueJob(digest)], [jid]);
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
         {

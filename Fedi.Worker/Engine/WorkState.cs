@@ -1,27 +1,51 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Fedi.Worker.Engine;
 
-/// <summary>The jobs running right now, as the heartbeat publishes them in <c>&lt;identity&gt;:work</c>.</summary>
-public sealed class WorkState
+/// <summary>
+/// The jobs running right now, one slot per executor, as the heartbeat publishes them in
+/// <c>&lt;identity&gt;:work</c>. Starting a job only fills its executor's slot: ids and JSON are made when
+/// the heartbeat reads the slots, not for every job.
+/// </summary>
+public sealed class WorkState(WorkerOptions options)
 {
-    private readonly ConcurrentDictionary<string, string> _running = new();
+    /// <summary>Execution ids are this process's random prefix and a counter: unique per process, as Sidekiq's tid.</summary>
+    private readonly string _prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+    private readonly Running?[] _slots = new Running?[options.Concurrency];
+    private long _executions;
 
-    public int Busy => _running.Count;
-
-    /// <summary>Registers a running job; returns its per-execution id (Sidekiq's "tid").</summary>
-    public string Start(FetchedJob job, DateTimeOffset now)
+    public int Busy
     {
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        _running[id] = JsonSerializer.Serialize(new WorkEntry(job.Queue, job.Raw, now.ToUnixTimeSeconds()));
-        return id;
+        get
+        {
+            var busy = 0;
+            for (var i = 0; i < _slots.Length; i++)
+                if (Volatile.Read(ref _slots[i]) is not null) busy++;
+            return busy;
+        }
     }
 
-    public void Finish(string executionId) => _running.TryRemove(executionId, out _);
+    /// <summary>Executor <paramref name="slot"/> starts <paramref name="job"/>.</summary>
+    public void Start(int slot, FetchedJob job, DateTimeOffset now) =>
+        Volatile.Write(ref _slots[slot], new Running(Interlocked.Increment(ref _executions), job, now.ToUnixTimeSeconds()));
 
-    public IReadOnlyList<KeyValuePair<string, string>> Snapshot() => _running.ToArray();
+    public void Finish(int slot) => Volatile.Write(ref _slots[slot], null);
+
+    /// <summary>(execution id, Sidekiq's work entry JSON) of every running job.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Snapshot()
+    {
+        var running = new List<KeyValuePair<string, string>>();
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            if (Volatile.Read(ref _slots[i]) is not { } run) continue;
+            var entry = JsonSerializer.Serialize(new WorkEntry(run.Job.Queue, run.Job.Raw, run.RunAt));
+            running.Add(new($"{_prefix}{run.Execution:x}", entry));
+        }
+        return running;
+    }
+
+    private sealed record Running(long Execution, FetchedJob Job, long RunAt);
 
     /// <summary>Sidekiq's work entry: queue, the job JSON string, and when it started (epoch seconds).</summary>
     private sealed record WorkEntry(

@@ -33,15 +33,21 @@ public sealed record WorkerOptions
     /// <summary>Average interval of the schedule/retry poller (each wait is jittered ±50%).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Most fetched jobs waiting for an executor.</summary>
-    public int BufferSize => Concurrency;
-
-    /// <summary>Jobs fetched ahead of a free executor, so fast jobs never wait for a round trip; small, so
-    /// that slow jobs leave the rest of the queue to other processes.</summary>
+    /// <summary>
+    /// Fewest jobs fetched ahead of a free executor, so fast jobs never wait for a round trip. How many more
+    /// depends on how fast jobs finish: no more than executors start within <see cref="PrefetchHorizon"/>, so
+    /// slow jobs leave the rest of the queue to other processes while sub-millisecond ones come in big batches.
+    /// </summary>
     public int Prefetch => Math.Max(1, Concurrency / 5);
 
-    /// <summary>Most jobs taken from Redis in one fetch round trip.</summary>
-    public const int FetchBatch = 10;
+    /// <summary>Jobs wait at most about this long in this process's buffer before an executor takes them.</summary>
+    public static readonly TimeSpan PrefetchHorizon = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Most jobs taken from Redis in one fetch round trip (and most jobs fetched ahead).</summary>
+    public const int MaxFetch = 500;
+
+    /// <summary>Most fetched jobs waiting for an executor.</summary>
+    public int BufferSize => Concurrency + MaxFetch;
 
     public static WorkerOptions From(EnvironmentSettings env) => new()
     {

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Fedi.Core.Contracts;
 using Fedi.Core.Jobs;
 using Fedi.Worker.Engine;
@@ -19,7 +19,7 @@ public sealed class MaintenanceHandler(
 
     public string JobClass => JobNames.Maintenance;
 
-    public async Task PerformAsync(JsonArray args, CancellationToken ct)
+    public async Task PerformAsync(JsonElement args, CancellationToken ct)
     {
         var name = JobArgs.String(args, 0);
         if (!_tasks.TryGetValue(name, out var task)) throw new PermanentJobException($"no maintenance task '{name}'");

@@ -16,8 +16,9 @@ public sealed class DrainBench(BenchServers servers, BenchOptions options)
 
     public async Task RunAsync(Results results)
     {
-        IEngine[] engines = [new FediEngine(servers), new SidekiqEngine(servers)];
-        foreach (var kind in new[] { BenchJobs.Noop, BenchJobs.FeedInsert })
+        IEngine[] engines = new IEngine[] { new FediEngine(servers), new SidekiqEngine(servers) }
+            .Where(e => options.Engines.Contains(e.Name.ToLowerInvariant())).ToArray();
+        foreach (var kind in options.Kinds)
         {
             foreach (var concurrency in options.Concurrencies)
             {
@@ -27,24 +28,26 @@ public sealed class DrainBench(BenchServers servers, BenchOptions options)
                     foreach (var engine in engines)
                         runs[engine.Name].Add(await DrainOnceAsync(engine, kind, concurrency));
                 var label = $"{kind} c={concurrency}";
-                results.Add($"{label} jobs/s", Pick(runs["Fedi"], d => options.Jobs / d.Seconds), Pick(runs["Sidekiq"], d => options.Jobs / d.Seconds));
-                results.Add($"{label} wall s", Pick(runs["Fedi"], d => d.Seconds), Pick(runs["Sidekiq"], d => d.Seconds));
-                results.Add($"{label} jobs per worker CPU-second", Pick(runs["Fedi"], d => options.Jobs / d.CpuSeconds), Pick(runs["Sidekiq"], d => options.Jobs / d.CpuSeconds));
-                results.Add($"{label} worker CPU s", Pick(runs["Fedi"], d => d.CpuSeconds), Pick(runs["Sidekiq"], d => d.CpuSeconds));
-                results.Add($"{label} redis-server CPU s", Pick(runs["Fedi"], d => d.RedisCpuSeconds), Pick(runs["Sidekiq"], d => d.RedisCpuSeconds));
-                results.Add($"{label} peak RSS MiB", Pick(runs["Fedi"], d => d.PeakRssMiB), Pick(runs["Sidekiq"], d => d.PeakRssMiB));
+                results.Add($"{label} jobs/s", Pick(runs.GetValueOrDefault("Fedi"), d => options.Jobs / d.Seconds), Pick(runs.GetValueOrDefault("Sidekiq"), d => options.Jobs / d.Seconds));
+                results.Add($"{label} wall s", Pick(runs.GetValueOrDefault("Fedi"), d => d.Seconds), Pick(runs.GetValueOrDefault("Sidekiq"), d => d.Seconds));
+                results.Add($"{label} jobs per worker CPU-second", Pick(runs.GetValueOrDefault("Fedi"), d => options.Jobs / d.CpuSeconds), Pick(runs.GetValueOrDefault("Sidekiq"), d => options.Jobs / d.CpuSeconds));
+                results.Add($"{label} worker CPU s", Pick(runs.GetValueOrDefault("Fedi"), d => d.CpuSeconds), Pick(runs.GetValueOrDefault("Sidekiq"), d => d.CpuSeconds));
+                results.Add($"{label} redis-server CPU s", Pick(runs.GetValueOrDefault("Fedi"), d => d.RedisCpuSeconds), Pick(runs.GetValueOrDefault("Sidekiq"), d => d.RedisCpuSeconds));
+                results.Add($"{label} peak RSS MiB", Pick(runs.GetValueOrDefault("Fedi"), d => d.PeakRssMiB), Pick(runs.GetValueOrDefault("Sidekiq"), d => d.PeakRssMiB));
             }
         }
     }
 
-    private static List<double> Pick(List<DrainRun> runs, Func<DrainRun, double> measure) => runs.Select(measure).ToList();
+    private static List<double>? Pick(List<DrainRun>? runs, Func<DrainRun, double> measure) => runs?.Select(measure).ToList();
 
     private async Task<DrainRun> DrainOnceAsync(IEngine engine, string kind, int concurrency)
     {
         var db = servers.Db;
         await db.KeyDeleteAsync([QueueKey, Hold, .. BenchJobs.FeedKeys]);
         await BenchJobs.FillAsync(db, Hold, kind, options.Jobs);
+        var starting = Stopwatch.StartNew();
         var process = await engine.StartAsync(concurrency);
+        var started = starting.Elapsed;
         var profile = servers.Profile;
         await profile.ResetAsync();
         try
@@ -63,7 +66,7 @@ public sealed class DrainBench(BenchServers servers, BenchOptions options)
             }
             var run = new DrainRun(watch.Elapsed.TotalSeconds, ProcStat.CpuSeconds(process.Pid) - cpu,
                 ProcStat.CpuSeconds(servers.RedisPid) - redisCpu, ProcStat.PeakRssMiB(process.Pid));
-            Console.WriteLine($"    {engine.Name}: {run.Seconds:0.00} s, {options.Jobs / run.Seconds:#,0} jobs/s, CPU {run.CpuSeconds:0.00} s, redis CPU {run.RedisCpuSeconds:0.00} s, peak RSS {run.PeakRssMiB:0} MiB");
+            Console.WriteLine($"    {engine.Name}: {run.Seconds:0.00} s, {options.Jobs / run.Seconds:#,0} jobs/s, CPU {run.CpuSeconds:0.00} s, redis CPU {run.RedisCpuSeconds:0.00} s, peak RSS {run.PeakRssMiB:0} MiB (registered {started.TotalSeconds:0.00} s after start)");
             Console.WriteLine($"      {await profile.DescribePerJobAsync(options.Jobs)}");
             return run;
         }

@@ -7,8 +7,9 @@ public sealed class Results
 {
     private readonly List<(string Measure, double Fedi, double? Sidekiq)> _rows = [];
 
-    public void Add(string measure, IReadOnlyList<double> fedi, IReadOnlyList<double>? sidekiq = null)
+    public void Add(string measure, IReadOnlyList<double>? fedi, IReadOnlyList<double>? sidekiq = null)
     {
+        if (fedi is null) return;
         _rows.Add((measure, Median(fedi), sidekiq is null ? null : Median(sidekiq)));
         var last = _rows[^1];
         Console.WriteLine($"  {measure}: Fedi {Format(last.Fedi)}{(last.Sidekiq is { } s ? $", Sidekiq {Format(s)}" : "")}   (runs: {string.Join(" ", fedi.Select(Format))}{(sidekiq is null ? "" : " / " + string.Join(" ", sidekiq.Select(Format)))})");

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Fedi.Core.Jobs;
 using Fedi.Core.Redis;
 using Fedi.Worker.Engine;
@@ -19,7 +19,7 @@ public sealed class BenchFeedInsertHandler(RedisConnection redis) : IJobHandler
 
     public string JobClass => Class;
 
-    public async Task PerformAsync(JsonArray args, CancellationToken ct)
+    public async Task PerformAsync(JsonElement args, CancellationToken ct)
     {
         var key = JobArgs.String(args, 0);
         if (!key.StartsWith(TestJobHandler.KeyPrefix, StringComparison.Ordinal))

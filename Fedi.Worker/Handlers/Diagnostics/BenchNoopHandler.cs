@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Fedi.Worker.Engine;
 
 namespace Fedi.Worker.Handlers.Diagnostics;
@@ -13,5 +13,5 @@ public sealed class BenchNoopHandler : IJobHandler
 
     public string JobClass => Class;
 
-    public Task PerformAsync(JsonArray args, CancellationToken ct) => Task.CompletedTask;
+    public Task PerformAsync(JsonElement args, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Fedi.Core.Jobs;
 using Fedi.Core.Redis;
 using Fedi.Worker.Engine;
@@ -21,13 +21,13 @@ public sealed class TestJobHandler(RedisConnection redis, TimeProvider time) : I
 
     public string JobClass => Class;
 
-    public async Task PerformAsync(JsonArray args, CancellationToken ct)
+    public async Task PerformAsync(JsonElement args, CancellationToken ct)
     {
         var key = JobArgs.String(args, 0);
         if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal))
             throw new PermanentJobException($"key must start with '{KeyPrefix}'");
         var behaviour = JobArgs.String(args, 1);
-        var token = args.Count > 2 ? JobArgs.String(args, 2) : "run";
+        var token = JobArgs.Count(args) > 2 ? JobArgs.String(args, 2) : "run";
 
         switch (behaviour.Split(':', 2))
         {

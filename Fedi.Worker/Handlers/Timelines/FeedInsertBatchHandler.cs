@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Fedi.Core.Contracts;
 using Fedi.Core.Timelines;
 using Fedi.Worker.Engine;
@@ -10,10 +10,9 @@ public sealed class FeedInsertBatchHandler(FanOutOnWriteService fanOut) : IJobHa
 {
     public string JobClass => JobNames.FeedInsertBatch;
 
-    public Task PerformAsync(JsonArray args, CancellationToken ct) =>
+    public Task PerformAsync(JsonElement args, CancellationToken ct) =>
         fanOut.FanOutRangeAsync(JobArgs.Id(args, 0), AfterId(args), JobArgs.Id(args, 2), ct);
 
     /// <summary>The first range starts after 0, which <see cref="JobArgs.Id"/> (ids are positive) refuses.</summary>
-    private static long AfterId(JsonArray args) =>
-        args.Count > 1 && args[1] is JsonValue v && v.TryGetValue<long>(out var zero) && zero == 0 ? 0 : JobArgs.Id(args, 1);
+    private static long AfterId(JsonElement args) => JobArgs.Number(args, 1) == 0 ? 0 : JobArgs.Id(args, 1);
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Fedi.Core.Contracts;
 using Fedi.Core.Timelines;
 using Fedi.Worker.Engine;
@@ -11,5 +11,5 @@ public sealed class MergeHandler(MergeService merge) : IJobHandler
 {
     public string JobClass => JobNames.Merge;
 
-    public Task PerformAsync(JsonArray args, CancellationToken ct) => merge.MergeAsync(JobArgs.Id(args, 0), JobArgs.Id(args, 1), ct);
+    public Task PerformAsync(JsonElement args, CancellationToken ct) => merge.MergeAsync(JobArgs.Id(args, 0), JobArgs.Id(args, 1), ct);
 }

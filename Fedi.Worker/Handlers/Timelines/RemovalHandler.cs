@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Fedi.Core.Contracts;
 using Fedi.Core.Timelines;
 using Fedi.Worker.Engine;
@@ -10,5 +10,5 @@ public sealed class RemovalHandler(RemoveStatusService removal) : IJobHandler
 {
     public string JobClass => JobNames.Removal;
 
-    public Task PerformAsync(JsonArray args, CancellationToken ct) => removal.RemoveAsync(JobArgs.Id(args, 0), ct);
+    public Task PerformAsync(JsonElement args, CancellationToken ct) => removal.RemoveAsync(JobArgs.Id(args, 0), ct);
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Fedi.Core.Contracts;
 using Fedi.Core.Timelines;
 using Fedi.Worker.Engine;
@@ -10,5 +10,5 @@ public sealed class UnmergeHandler(UnmergeService unmerge) : IJobHandler
 {
     public string JobClass => JobNames.Unmerge;
 
-    public Task PerformAsync(JsonArray args, CancellationToken ct) => unmerge.UnmergeAsync(JobArgs.Id(args, 0), JobArgs.Id(args, 1), ct);
+    public Task PerformAsync(JsonElement args, CancellationToken ct) => unmerge.UnmergeAsync(JobArgs.Id(args, 0), JobArgs.Id(args, 1), ct);
 }

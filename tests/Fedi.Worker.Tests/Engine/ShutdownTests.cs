@@ -43,6 +43,27 @@ public sealed class ShutdownTests() : ClusterFixture(FediTiers.None)
         await AssertUnregisteredAsync(identity);
     }
 
+    [Test]
+    public async Task Jobs_finished_just_before_sigterm_are_not_run_again()
+    {
+        // Fast jobs end in batches of successes not yet removed from the in-progress list: stopping must write
+        // those before it pushes the rest back, or finished jobs would be queued (and run) a second time.
+        var (key, queue) = (SidekiqRedis.NewKey("burst"), RandomNames.Unique("burst"));
+        await FillAsync(key, queue, "ok", 20_000);
+        var worker = await Cluster.StartWorkerAsync(Settings(queue, concurrency: 10));
+        var identity = await IdentityOfAsync(worker);
+        await Eventually.TrueAsync(async () => (await Redis.RunsAsync(key)).Count >= 300, "jobs are running");
+
+        Assert.That(await worker.StopAsync(TimeSpan.FromSeconds(30)), Is.Zero);
+
+        var finished = (await Redis.RunsAsync(key)).Select(r => r.Token).ToList();
+        var queued = await QueuedTokensAsync(queue);
+        TestContext.Out.WriteLine($"{finished.Count} finished, {queued.Count} queued at stop");
+        Assert.That(finished, Is.Unique);
+        Assert.That(finished.Concat(queued), Is.EquivalentTo(Tokens(20_000)), "every job ran once or is still queued, none both");
+        await AssertUnregisteredAsync(identity);
+    }
+
     private static Dictionary<string, string> Settings(string queue, int concurrency) => new()
     {
         ["WORKER_QUEUES"] = queue,
