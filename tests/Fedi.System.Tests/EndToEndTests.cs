@@ -50,8 +50,9 @@ public sealed class EndToEndTests
             [new("status", "followers only"), new("visibility", "private")])).EnsureSuccess().RequireJson();
         var statusId = posted["id"]!.GetValue<string>();
 
-        await EventuallyAsync(async () =>
-            (await follower.Client.GetAsync("/api/v1/timelines/home")).RequireJson().AsArray().Any(s => s!["id"]!.GetValue<string>() == statusId));
+        await Eventually.TrueAsync(async () =>
+            (await follower.Client.GetAsync("/api/v1/timelines/home")).RequireJson().AsArray().Any(s => s!["id"]!.GetValue<string>() == statusId),
+            "the private post is in the follower's home");
         Assert.That((await stranger.Client.GetAsync($"/api/v1/statuses/{statusId}")).Status, Is.EqualTo(404));
         Assert.That((await cluster.Api.GetAsync($"/api/v1/statuses/{statusId}")).Status, Is.EqualTo(404));
         var publicTimeline = (await cluster.Api.GetAsync("/api/v1/timelines/public?limit=40")).EnsureSuccess().RequireJson().AsArray();
@@ -65,16 +66,6 @@ public sealed class EndToEndTests
     {
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(ConnectionUrls.ParseRedis(cluster.Environment["REDIS_URL"]));
         var key = $"{cluster.RedisNamespace}:subscribed:timeline:{accountId}";
-        await EventuallyAsync(() => redis.GetDatabase().KeyExistsAsync(key));
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("The condition did not become true within 10 s");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => redis.GetDatabase().KeyExistsAsync(key), $"{key} is set");
     }
 }
