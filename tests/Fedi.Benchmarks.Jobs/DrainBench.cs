@@ -43,7 +43,7 @@ public sealed class DrainBench(BenchServers servers, BenchOptions options)
     private async Task<DrainRun> DrainOnceAsync(IEngine engine, string kind, int concurrency)
     {
         var db = servers.Db;
-        await db.KeyDeleteAsync([QueueKey, Hold, .. BenchJobs.FeedKeys]);
+        await db.KeyDeleteAsync([QueueKey, Hold, SidekiqKeys.Retry, SidekiqKeys.Dead, .. BenchJobs.FeedKeys]);
         await BenchJobs.FillAsync(db, Hold, kind, options.Jobs);
         var starting = Stopwatch.StartNew();
         var process = await engine.StartAsync(concurrency);
@@ -73,7 +73,9 @@ public sealed class DrainBench(BenchServers servers, BenchOptions options)
         finally
         {
             await process.StopAsync();
-            if (kind == BenchJobs.FeedInsert) await BenchJobs.VerifyFeedsAsync(db, options.Jobs, engine.Name);
+            if (kind == BenchJobs.FeedInsert && await BenchJobs.VerifyFeedsAsync(db, options.Jobs) is { } missing)
+                Console.WriteLine($"      INCOMPLETE ({engine.Name}): {missing}; retry set {await db.SortedSetLengthAsync(SidekiqKeys.Retry)}, " +
+                                  $"dead set {await db.SortedSetLengthAsync(SidekiqKeys.Dead)}, queue {await db.ListLengthAsync(QueueKey)}");
         }
     }
 
