@@ -48,12 +48,7 @@ public sealed class JobClient(RedisConnection redis)
         // Lock and job in one MULTI: a crash in between must not leave a lock that keeps the job out for uniqueFor.
         var transaction = redis.Database.CreateTransaction();
         transaction.AddCondition(Condition.KeyNotExists(SidekiqKeys.UniqueJob(digest)));
-        var writes = new Task[]
-        {
-            transaction.StringSetAsync(SidekiqKeys.UniqueJob(digest), job.Jid, uniqueFor),
-            transaction.SetAddAsync(SidekiqKeys.Queues, queue),
-            transaction.ListLeftPushAsync(SidekiqKeys.Queue(queue), job.ToJson()),
-        };
+        Task[] writes = [transaction.StringSetAsync(SidekiqKeys.UniqueJob(digest), job.Jid, uniqueFor), .. PushIn(transaction, queue, job.ToJson())];
         if (!await transaction.ExecuteAsync()) return null;
         await Task.WhenAll(writes);
         return job.Jid;
@@ -72,12 +67,19 @@ public sealed class JobClient(RedisConnection redis)
         return job.Jid;
     }
 
+    /// <summary>Sidekiq's enqueue (SADD queues + LPUSH queue:&lt;name&gt;) added to <paramref name="batch"/>, which may be
+    /// a transaction that makes the push part of a larger atomic step.</summary>
+    public static Task[] PushIn(IBatch batch, string queue, params RedisValue[] jobs) =>
+    [
+        batch.SetAddAsync(SidekiqKeys.Queues, queue),
+        batch.ListLeftPushAsync(SidekiqKeys.Queue(queue), jobs),
+    ];
+
     private async Task PushAsync(string queue, RedisValue[] jobs)
     {
         var batch = redis.Database.CreateBatch();
-        var added = batch.SetAddAsync(SidekiqKeys.Queues, queue);
-        var pushed = batch.ListLeftPushAsync(SidekiqKeys.Queue(queue), jobs);
+        var writes = PushIn(batch, queue, jobs);
         batch.Execute();
-        await Task.WhenAll(added, pushed);
+        await Task.WhenAll(writes);
     }
 }

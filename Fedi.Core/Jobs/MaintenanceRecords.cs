@@ -46,12 +46,7 @@ public sealed class MaintenanceRecords(RedisConnection redis)
         var transaction = redis.Database.CreateTransaction();
         transaction.AddCondition(Condition.StringEqual(MaintenanceKeys.Leader, leader));
         transaction.AddCondition(Condition.HashEqual(key, "next_at", dueAt));
-        var writes = new Task[]
-        {
-            transaction.HashSetAsync(key, "next_at", following),
-            transaction.SetAddAsync(SidekiqKeys.Queues, job.Queue),
-            transaction.ListLeftPushAsync(SidekiqKeys.Queue(job.Queue), job.ToJson()),
-        };
+        Task[] writes = [transaction.HashSetAsync(key, "next_at", following), .. JobClient.PushIn(transaction, job.Queue, job.ToJson())];
         if (!await transaction.ExecuteAsync()) return false;
         await Task.WhenAll(writes);
         return true;
