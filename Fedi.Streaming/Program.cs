@@ -1,8 +1,9 @@
+using Fedi.Core.Cli;
 using Fedi.Core.Hosting;
 using Fedi.Streaming;
 
 return await FediCommandLine.RunAsync(args, tier: "streaming", defaultPool: () => StreamingApp.DefaultPool, serve: async (settings, ct) =>
 {
     var app = StreamingApp.Build(settings);
-    return await WebTier.RunAsync(app, settings, ct);
+    return await ServerHost.RunAsync(app, settings, ct);
 });

@@ -27,7 +27,7 @@ public static class StreamingApp
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
-        var builder = WebTier.CreateBuilder(settings, defaultPort: 4000, silencedLogs: [HostingDiagnostics]);
+        var builder = ServerHost.CreateBuilder(settings, defaultPort: 4000, silencedLogs: [HostingDiagnostics]);
         builder.Services.AddSingleton(StreamingOptions.From(settings.Environment));
         builder.Services.AddStreamingServices();
         var app = builder.Build();

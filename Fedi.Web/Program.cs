@@ -1,8 +1,9 @@
+using Fedi.Core.Cli;
 using Fedi.Core.Hosting;
 using Fedi.Web;
 
 return await FediCommandLine.RunAsync(args, tier: "web", defaultPool: () => WebApp.DefaultPool, serve: async (settings, ct) =>
 {
     var app = WebApp.Build(settings);
-    return await WebTier.RunAsync(app, settings, ct);
+    return await ServerHost.RunAsync(app, settings, ct);
 });

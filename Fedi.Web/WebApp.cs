@@ -20,7 +20,7 @@ public static class WebApp
         // ICU is loaded for hashtag normalisation only; nothing here may depend on the host's locale.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
-        var builder = WebTier.CreateBuilder(settings, defaultPort: 3000);
+        var builder = ServerHost.CreateBuilder(settings, defaultPort: 3000);
         builder.Services.ConfigureHttpJsonOptions(o => FediJson.Configure(o.SerializerOptions));
         builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()
             .WithExposedHeaders("Link", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-Request-Id", "Mastodon-Async-Refresh")));

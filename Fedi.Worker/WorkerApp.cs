@@ -27,7 +27,7 @@ public static class WorkerApp
     public static WebApplication Build(FediSettings settings)
     {
         var options = WorkerOptions.From(settings.Environment);
-        var builder = WebTier.CreateBuilder(settings, defaultPort: null);
+        var builder = ServerHost.CreateBuilder(settings, defaultPort: null);
         builder.Services.AddJobEngine(options);
         builder.Services.AddJobHandlers(options);
         builder.Services.AddMaintenance();

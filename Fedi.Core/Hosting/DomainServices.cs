@@ -1,6 +1,7 @@
 using Fedi.Core.Accounts;
-using Fedi.Core.ClientApi;
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Conversations;
+using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Lists;
 using Fedi.Core.OAuth;

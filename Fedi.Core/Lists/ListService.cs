@@ -1,5 +1,6 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.Errors;
+using Fedi.Core.Feeds;
 
 namespace Fedi.Core.Lists;
 
@@ -7,7 +8,7 @@ namespace Fedi.Core.Lists;
 /// Creating, changing and deleting lists and their members, owner only (someone else's list is a 404). Any change
 /// of members drops the list's Redis feed, which its next read rebuilds from PostgreSQL with the new members.
 /// </summary>
-public sealed class ListService(ListStore lists, ListAccountStore members, ListFeeds feeds, AccountStore accounts)
+public sealed class ListService(ListStore lists, ListAccountStore members, FeedManager feeds, AccountStore accounts)
 {
     public const string TitleBlank = "Validation failed: Title can't be blank";
     public const string NotFollowed = "Validation failed: Account must be a followed account";
@@ -43,7 +44,7 @@ public sealed class ListService(ListStore lists, ListAccountStore members, ListF
     public async Task DeleteAsync(long listId, long ownerId, CancellationToken ct = default)
     {
         if (!await lists.DeleteAsync(listId, ownerId, ct)) throw ApiException.NotFound();
-        await feeds.DropAsync(listId);
+        await feeds.DropListFeedAsync(listId);
     }
 
     /// <summary>404 when an account does not exist; 422 (and nothing added) when the owner does not follow one of them.</summary>
@@ -53,14 +54,14 @@ public sealed class ListService(ListStore lists, ListAccountStore members, ListF
         var ids = accountIds.Distinct().ToList();
         if (ids.Count == 0 || (await accounts.ListAsync(ids, ct)).Count < ids.Count) throw ApiException.NotFound();
         if (!await members.AddAsync(listId, ownerId, ids, ct)) throw ApiException.Unprocessable(NotFollowed);
-        await feeds.DropAsync(listId);
+        await feeds.DropListFeedAsync(listId);
     }
 
     public async Task RemoveAccountsAsync(long listId, long ownerId, IReadOnlyCollection<long> accountIds, CancellationToken ct = default)
     {
         _ = await lists.FindOwnedAsync(listId, ownerId, ct) ?? throw ApiException.NotFound();
         await members.RemoveAsync(listId, accountIds.Distinct().ToList(), ct);
-        await feeds.DropAsync(listId);
+        await feeds.DropListFeedAsync(listId);
     }
 
     /// <summary>An unknown replies_policy is a 422, as Rails' enum assignment fails.</summary>

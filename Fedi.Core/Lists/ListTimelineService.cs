@@ -1,8 +1,9 @@
 using Fedi.Core.Contracts;
+using Fedi.Core.Data;
 using Fedi.Core.Errors;
+using Fedi.Core.Feeds;
 using Fedi.Core.Redis;
 using Fedi.Core.Statuses;
-using Fedi.Core.Timelines;
 
 namespace Fedi.Core.Lists;
 

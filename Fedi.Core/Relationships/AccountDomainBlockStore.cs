@@ -1,5 +1,5 @@
 using Dapper;
-using Fedi.Core.Timelines;
+using Fedi.Core.Data;
 using Npgsql;
 
 namespace Fedi.Core.Relationships;

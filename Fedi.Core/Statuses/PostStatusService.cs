@@ -4,7 +4,6 @@ using Fedi.Core.Configuration;
 using Fedi.Core.Contracts;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
-using Fedi.Core.Tags;
 using Npgsql;
 
 namespace Fedi.Core.Statuses;

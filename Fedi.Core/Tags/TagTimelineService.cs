@@ -1,5 +1,5 @@
+using Fedi.Core.Data;
 using Fedi.Core.Statuses;
-using Fedi.Core.Timelines;
 
 namespace Fedi.Core.Tags;
 

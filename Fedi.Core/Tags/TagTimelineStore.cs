@@ -1,6 +1,6 @@
 using Dapper;
+using Fedi.Core.Data;
 using Fedi.Core.Statuses;
-using Fedi.Core.Timelines;
 using Npgsql;
 
 namespace Fedi.Core.Tags;

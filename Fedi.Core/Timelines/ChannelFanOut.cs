@@ -1,6 +1,4 @@
 using Fedi.Core.Contracts;
-using Fedi.Core.Conversations;
-using Fedi.Core.Lists;
 using Fedi.Core.Statuses;
 using Fedi.Core.Tags;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Fedi.Core.Accounts;
-using Fedi.Core.ClientApi;
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Contracts;
+using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Jobs;
 using Fedi.Core.Redis;

@@ -1,4 +1,6 @@
 using Fedi.Core.Contracts;
+using Fedi.Core.Data;
+using Fedi.Core.Feeds;
 using Fedi.Core.Statuses;
 
 namespace Fedi.Core.Timelines;

@@ -1,4 +1,5 @@
 using Fedi.Core.Contracts;
+using Fedi.Core.Feeds;
 using Fedi.Core.Redis;
 
 namespace Fedi.Core.Timelines;

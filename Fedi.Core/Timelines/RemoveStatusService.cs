@@ -1,4 +1,5 @@
 using Fedi.Core.Contracts;
+using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Redis;
 using Fedi.Core.Statuses;

@@ -1,4 +1,4 @@
-using Fedi.Core.ClientApi;
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Contracts;
 using Fedi.Core.Json;
 using Fedi.Core.Statuses;

@@ -1,4 +1,5 @@
 using Dapper;
+using Fedi.Core.Data;
 using Fedi.Core.Statuses;
 using Npgsql;
 

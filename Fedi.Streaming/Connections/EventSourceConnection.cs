@@ -1,5 +1,4 @@
 using Fedi.Streaming.Auth;
-using Fedi.Streaming.Filtering;
 using Fedi.Streaming.Subscriptions;
 
 namespace Fedi.Streaming.Connections;

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Fedi.Core.Contracts;
 using Fedi.Streaming.Auth;
-using Fedi.Streaming.Filtering;
 using Fedi.Streaming.Subscriptions;
 
 namespace Fedi.Streaming.Connections;

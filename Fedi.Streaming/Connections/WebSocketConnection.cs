@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using Fedi.Streaming.Auth;
-using Fedi.Streaming.Filtering;
 using Fedi.Streaming.Subscriptions;
 
 namespace Fedi.Streaming.Connections;

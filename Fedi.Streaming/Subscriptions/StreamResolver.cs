@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Fedi.Core.Contracts;
 using Fedi.Core.Errors;
 using Fedi.Core.Lists;
-using Fedi.Core.Tags;
+using Fedi.Core.Statuses;
 using Fedi.Streaming.Auth;
 
 namespace Fedi.Streaming.Subscriptions;

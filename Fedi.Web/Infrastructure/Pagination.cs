@@ -1,5 +1,5 @@
+using Fedi.Core.Data;
 using Fedi.Core.Identifiers;
-using Fedi.Core.Timelines;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Fedi.Web.Infrastructure;

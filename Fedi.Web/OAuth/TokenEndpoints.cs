@@ -1,5 +1,5 @@
 using System.Text;
-using Fedi.Core.ClientApi;
+using Fedi.Core.ClientApi.Entities;
 using Fedi.Core.OAuth;
 using Fedi.Web.Infrastructure;
 

@@ -1,8 +1,10 @@
 using Fedi.Core.Accounts;
-using Fedi.Core.ClientApi;
+using Fedi.Core.ClientApi.Entities;
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Configuration;
 using Fedi.Core.Errors;
 using Fedi.Core.Identifiers;
+using Fedi.Core.OAuth;
 using Fedi.Web.Infrastructure;
 
 namespace Fedi.Web.ClientApi.Accounts;

@@ -1,4 +1,4 @@
-using Fedi.Core.ClientApi;
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Errors;
 using Fedi.Core.OAuth;
 using Fedi.Web.Infrastructure;

@@ -1,4 +1,4 @@
-using Fedi.Core.ClientApi;
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Relationships;
 using Fedi.Web.Infrastructure;
 
@@ -30,11 +30,11 @@ public static class BlocksEndpoints
         return Results.Ok(await renderer.RenderAsync(auth.RequiredAccountId, targetId, ct));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, RequestParameters p, RequestAuth auth, ListRelationsService service, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, RequestParameters p, RequestAuth auth, ListRelationsService service, AccountRenderer renderer, CancellationToken ct)
     {
         var page = await service.ListBlocksAsync(auth.RequiredAccountId, PageRequest.From(p, DefaultAccountsLimit), ct);
         LinkHeader.Set(http, page.RowIds);
-        return Results.Ok(page.Items);
+        return Results.Ok(page.Items.Select(renderer.Render).ToList());
     }
 
 }

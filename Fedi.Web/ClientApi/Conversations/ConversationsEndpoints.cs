@@ -1,3 +1,4 @@
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Conversations;
 using Fedi.Core.Errors;
 using Fedi.Web.Infrastructure;

@@ -1,4 +1,4 @@
-using Fedi.Core.ClientApi;
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Follows;
 using Fedi.Core.Identifiers;
 using Fedi.Web.Infrastructure;
@@ -15,10 +15,10 @@ public static class FollowsEndpoints
         routes.MapPost("/api/v1/accounts/{id}/follow", FollowAsync).RequireUser("write:follows");
         routes.MapPost("/api/v1/accounts/{id}/unfollow", UnfollowAsync).RequireUser("write:follows");
         routes.MapGet("/api/v1/accounts/relationships", RelationshipsAsync).RequireUser("read:follows");
-        routes.MapGet("/api/v1/accounts/{id}/followers", (string id, HttpContext http, RequestParameters p, ListFollowsService service, CancellationToken ct) =>
-            ListAsync(id, followers: true, http, p, service, ct)).ScopeIfToken("read:accounts");
-        routes.MapGet("/api/v1/accounts/{id}/following", (string id, HttpContext http, RequestParameters p, ListFollowsService service, CancellationToken ct) =>
-            ListAsync(id, followers: false, http, p, service, ct)).ScopeIfToken("read:accounts");
+        routes.MapGet("/api/v1/accounts/{id}/followers", (string id, HttpContext http, RequestParameters p, ListFollowsService service, AccountRenderer renderer, CancellationToken ct) =>
+            ListAsync(id, followers: true, http, p, service, renderer, ct)).ScopeIfToken("read:accounts");
+        routes.MapGet("/api/v1/accounts/{id}/following", (string id, HttpContext http, RequestParameters p, ListFollowsService service, AccountRenderer renderer, CancellationToken ct) =>
+            ListAsync(id, followers: false, http, p, service, renderer, ct)).ScopeIfToken("read:accounts");
     }
 
     private static async Task<IResult> FollowAsync(string id, RequestParameters p, RequestAuth auth, FollowService service, RelationshipRenderer renderer, CancellationToken ct)
@@ -50,11 +50,12 @@ public static class FollowsEndpoints
         return Results.Ok(await renderer.RenderManyAsync(auth.RequiredAccountId, asked.Where(known.Contains).ToList(), ct));
     }
 
-    private static async Task<IResult> ListAsync(string id, bool followers, HttpContext http, RequestParameters p, ListFollowsService service, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string id, bool followers, HttpContext http, RequestParameters p, ListFollowsService service,
+        AccountRenderer renderer, CancellationToken ct)
     {
         var page = await service.ListAsync(RouteId.Parse(id), followers, PageRequest.From(p, DefaultAccountsLimit), ct);
-        LinkHeader.Set(http, page.FollowIds);
-        return Results.Ok(page.Accounts);
+        LinkHeader.Set(http, page.RowIds);
+        return Results.Ok(page.Items.Select(renderer.Render).ToList());
     }
 
 }

@@ -1,3 +1,4 @@
+using Fedi.Core.ClientApi.Entities;
 using Fedi.Core.Errors;
 using Fedi.Core.Lists;
 using Fedi.Web.Infrastructure;

@@ -1,5 +1,5 @@
 using Fedi.Core.Accounts;
-using Fedi.Core.ClientApi;
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Errors;
 using Fedi.Core.Identifiers;
 using Fedi.Core.Statuses;

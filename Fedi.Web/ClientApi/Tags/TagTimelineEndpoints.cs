@@ -1,4 +1,4 @@
-using Fedi.Core.ClientApi;
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Statuses;
 using Fedi.Core.Tags;
 using Fedi.Web.ClientApi.Timelines;

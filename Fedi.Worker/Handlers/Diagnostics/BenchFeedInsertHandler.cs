@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Fedi.Core.Feeds;
 using Fedi.Core.Jobs;
-using Fedi.Core.Timelines;
 using Fedi.Worker.Engine;
 
 namespace Fedi.Worker.Handlers.Diagnostics;

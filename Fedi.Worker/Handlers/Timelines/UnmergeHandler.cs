@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Fedi.Core.Contracts;
-using Fedi.Core.Timelines;
+using Fedi.Core.Feeds;
 using Fedi.Worker.Engine;
 
 namespace Fedi.Worker.Handlers.Timelines;

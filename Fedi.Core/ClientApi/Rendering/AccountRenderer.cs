@@ -1,0 +1,47 @@
+using System.Net;
+using Fedi.Core.Accounts;
+using Fedi.Core.ClientApi.Entities;
+using Fedi.Core.Configuration;
+using Fedi.Core.Relationships;
+
+namespace Fedi.Core.ClientApi.Rendering;
+
+/// <summary>Renders <see cref="Account"/> rows as Mastodon Account entities.</summary>
+public sealed class AccountRenderer(InstanceOptions instance)
+{
+    public ApiAccount Render(Account account) => new()
+    {
+        Id = ApiFormat.Id(account.Id),
+        Username = account.Username,
+        Acct = account.Acct,
+        DisplayName = account.DisplayName,
+        Locked = account.Locked,
+        Bot = account.Bot,
+        Discoverable = account.Discoverable,
+        // Mastodon reports the day an account was created, not the instant.
+        CreatedAt = ApiFormat.Time(account.CreatedAt.Date),
+        Note = account.IsLocal ? PlainTextNote(account.Note) : account.Note,
+        Url = account.Url ?? $"{instance.WebBaseUrl}/@{account.Username}",
+        Uri = account.Uri,
+        Avatar = $"{instance.WebBaseUrl}/avatars/original/missing.png",
+        AvatarStatic = $"{instance.WebBaseUrl}/avatars/original/missing.png",
+        Header = $"{instance.WebBaseUrl}/headers/original/missing.png",
+        HeaderStatic = $"{instance.WebBaseUrl}/headers/original/missing.png",
+        FollowersCount = account.FollowersCount,
+        FollowingCount = account.FollowingCount,
+        StatusesCount = account.StatusesCount,
+        LastStatusAt = account.LastStatusAt is { } last ? ApiFormat.Date(last) : null,
+    };
+
+    /// <summary>An entry of GET /api/v1/mutes: the account and when its mute ends.</summary>
+    public ApiMutedAccount RenderMuted(MutedAccount muted) =>
+        new(Render(muted.Account)) { MuteExpiresAt = ApiFormat.Time(muted.Mute.ExpiresAt) };
+
+    public ApiCredentialAccount RenderCredentials(Account account, User user) => new(
+        Render(account),
+        new ApiAccountSource("public", false, user.Locale, account.Note, [], 0),
+        user.Admin ? new ApiRole("3", "Owner", "", "1048575", true) : new ApiRole("-99", "", "", "65536", false));
+
+    private static string PlainTextNote(string note) =>
+        note.Length == 0 ? "" : $"<p>{WebUtility.HtmlEncode(note).Replace("\n", "<br>")}</p>";
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using Fedi.Core.Configuration;
+using Fedi.Core.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+using Serilog;
+
+namespace Fedi.Core.Hosting;
+
+/// <summary>Hosting defaults every tier shares: logs, systemd, listen address, drain time, health, metrics.</summary>
+public static class ServerHost
+{
+    /// <param name="defaultPort">PORT when unset; null means this tier listens only when PORT is set.</param>
+    /// <param name="silencedLogs">Log categories this tier turns off entirely (<see cref="Logging.Off"/>).</param>
+    public static WebApplicationBuilder CreateBuilder(FediSettings settings, int? defaultPort, IReadOnlyList<string>? silencedLogs = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        var logger = Logging.Create(settings.Environment, settings.Tier, silencedLogs);
+        Log.Logger = logger;
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(logger, dispose: true);
+        builder.Host.UseSystemd();
+        builder.Services.Configure<HostOptions>(o =>
+            o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Environment.Int("SHUTDOWN_TIMEOUT", 25, min: 1, max: 3600)));
+
+        var port = settings.Environment.Int("PORT", defaultPort ?? 0, min: 0, max: 65535);
+        var bind = settings.Environment.Optional("BIND", "127.0.0.1");
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            if (port == 0) return;
+            if (bind == "localhost") kestrel.ListenLocalhost(port);
+            else if (IPAddress.TryParse(bind.Trim('[', ']'), out var address)) kestrel.Listen(address, port);
+            else throw new SettingsException("BIND", $"'{bind}' is not an IP address or localhost");
+        });
+        if (port == 0) builder.WebHost.UseUrls(); // no listener at all
+        builder.Services.AddFediCore(settings);
+        return builder;
+    }
+
+    /// <summary>Refuses to run on a schema behind the code (operators run <c>migrate</c>), and states the connection budget.</summary>
+    public static void CheckStartup(WebApplication app, FediSettings settings)
+    {
+        var pending = new DatabaseMigrator(settings.Database).Pending();
+        if (pending.Count > 0)
+            throw new SettingsException("DATABASE_URL", $"the database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}); run `migrate` first");
+        app.Logger.LogConnectionBudget(settings.Tier, settings.Database.PoolSize);
+    }
+
+    /// <summary>GET /health ("OK") and GET /metrics (Prometheus).</summary>
+    public static void MapOperations(this WebApplication app)
+    {
+        app.MapGet("/health", () => Results.Text("OK")).ExcludeFromDescription();
+        app.MapMetrics("/metrics");
+    }
+
+    /// <summary>Runs the app; a startup failure is logged and ends the process non-zero.</summary>
+    public static async Task<int> RunAsync(WebApplication app, FediSettings settings, CancellationToken ct)
+    {
+        try
+        {
+            CheckStartup(app, settings);
+            await app.RunAsync(ct);
+            return 0;
+        }
+        catch (SettingsException e)
+        {
+            Log.Fatal("{Message}", e.Message);
+            await Console.Error.WriteLineAsync($"fedi-{settings.Tier}: {e.Message}");
+            return 78;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.Fatal(e, "fedi-{Tier} stopped after a failure", settings.Tier);
+            return 1;
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+        }
+    }
+}
