@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Worker.Tests.Support;
 
 namespace Fedi.Worker.Tests.Interop;
@@ -11,7 +12,7 @@ public sealed class SidekiqApiTests : SidekiqInteropFixture
     public void A_status_posted_through_the_API_is_a_DistributionWorker_job_in_Sidekiqs_default_queue()
     {
         var queue = BeforeWorker["queues"]!.AsArray().OfType<JsonObject>().Single(q => q["name"]!.GetValue<string>() == "default");
-        var job = queue["jobs"]!.AsArray().OfType<JsonObject>().Single(j => j["klass"]!.GetValue<string>() == JobNames.Distribution);
+        var job = queue["jobs"]!.AsArray().OfType<JsonObject>().Single(j => j["klass"]!.GetValue<string>() == DistributionJob.Class);
         var now = BeforeWorker["now"]!.GetValue<double>();
         var postedAt = PostedAt.ToUnixTimeMilliseconds() / 1000.0;
         Assert.Multiple(() =>
@@ -100,7 +101,7 @@ public sealed class SidekiqApiTests : SidekiqInteropFixture
         Assert.Multiple(() =>
         {
             Assert.That(entry["klass"]!.GetValue<string>(), Is.EqualTo("Fedi::TestJob"));
-            Assert.That(entry["error_class"]!.GetValue<string>(), Is.EqualTo("Fedi.Core.Jobs.PermanentJobException"));
+            Assert.That(entry["error_class"]!.GetValue<string>(), Is.EqualTo("Fedi.Core.Contracts.Jobs.PermanentJobException"));
             Assert.That(entry["error_message"]!.GetValue<string>(), Is.EqualTo("diagnostic permanent failure"));
             Assert.That(entry["retry_count"]!.GetValue<int>(), Is.EqualTo(0));
             Assert.That(entry["at"]!.GetValue<double>(), Is.InRange(job.CreatedAt, Now));
