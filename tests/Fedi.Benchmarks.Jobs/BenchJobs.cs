@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Fedi.Core.Contracts;
 using Fedi.Core.Contracts.Jobs;
 using StackExchange.Redis;
