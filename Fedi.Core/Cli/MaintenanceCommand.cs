@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Jobs;
 using Fedi.Core.Redis;
 
@@ -51,7 +52,7 @@ internal static class MaintenanceCommand
     {
         var records = new MaintenanceRecords(redis);
         var before = (await records.ReadAsync(task.Name)).LastRunAt;
-        var jid = await new JobClient(redis).EnqueueAsync(MaintenanceJob.Create(task.Name));
+        var jid = await new JobClient(redis).EnqueueAsync(new MaintenanceJob(task.Name));
         Console.WriteLine($"enqueued {task.Name} as job {jid} on the scheduler queue");
         if (wait == TimeSpan.Zero) return 0;
         var deadline = DateTimeOffset.UtcNow + wait;

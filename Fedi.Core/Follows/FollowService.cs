@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
 using Fedi.Core.Relationships;
@@ -55,7 +56,7 @@ public sealed partial class FollowService(NpgsqlDataSource db, AccountStore acco
         if (inserted) await AccountStatsStore.AddFollowAsync(conn, tx, accountId, targetAccountId, 1);
         await tx.CommitAsync(ct);
 
-        if (inserted) await jobs.EnqueueAsync(JobNames.Merge, targetAccountId, accountId);
+        if (inserted) await jobs.EnqueueAsync(new MergeJob(targetAccountId, accountId));
         return inserted;
     }
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
 using Npgsql;
@@ -25,6 +26,6 @@ public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, 
         if (deleted > 0) await AccountStatsStore.AddFollowAsync(conn, tx, accountId, targetAccountId, -1);
         await tx.CommitAsync(ct);
 
-        if (deleted > 0) await jobs.EnqueueAsync(JobNames.Unmerge, targetAccountId, accountId);
+        if (deleted > 0) await jobs.EnqueueAsync(new UnmergeJob(targetAccountId, accountId));
     }
 }

@@ -1,31 +1,27 @@
 using System.Text.Json.Nodes;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Redis;
 using StackExchange.Redis;
 
 namespace Fedi.Core.Jobs;
 
-/// <summary>Enqueues jobs in Sidekiq's wire format (SADD queues + LPUSH queue:&lt;name&gt;).</summary>
+/// <summary>Enqueues job records (<see cref="IJob{TSelf}"/>) in Sidekiq's wire format (SADD queues + LPUSH
+/// queue:&lt;name&gt;), each on its own queue unless the caller names another.</summary>
 public sealed class JobClient(RedisConnection redis)
 {
-    public Task<string> EnqueueAsync(string jobClass, params JsonNode?[] args) =>
-        EnqueueToAsync(QueueNames.Default, jobClass, args);
-
-    public async Task<string> EnqueueToAsync(string queue, string jobClass, params JsonNode?[] args)
-    {
-        var job = JobPayload.Create(jobClass, queue, args);
-        await PushAsync(queue, [job.ToJson()]);
-        return job.Jid;
-    }
+    /// <summary>Enqueues <paramref name="job"/>; returns its jid.</summary>
+    public Task<string> EnqueueAsync<TJob>(TJob job, string? queue = null) where TJob : IJob<TJob> =>
+        EnqueueAsync(job.ToPayload(queue));
 
     /// <summary>One round trip for many jobs of the same class (Sidekiq's push_bulk).</summary>
-    public async Task EnqueueManyAsync(string queue, string jobClass, IEnumerable<JsonNode?[]> argsList)
+    public async Task EnqueueManyAsync<TJob>(IEnumerable<TJob> jobs, string? queue = null) where TJob : IJob<TJob>
     {
-        var jobs = argsList.Select(args => (RedisValue)JobPayload.Create(jobClass, queue, args).ToJson()).ToArray();
-        if (jobs.Length > 0) await PushAsync(queue, jobs);
+        var payloads = jobs.Select(job => (RedisValue)job.ToPayload(queue).ToJson()).ToArray();
+        if (payloads.Length > 0) await PushAsync(queue ?? TJob.Queue, payloads);
     }
 
-    /// <summary>Enqueues a job built by the caller (e.g. with retry: false).</summary>
+    /// <summary>Enqueues a job already in its wire format.</summary>
     public async Task<string> EnqueueAsync(JobPayload job)
     {
         await PushAsync(job.Queue, [job.ToJson()]);
@@ -36,10 +32,10 @@ public sealed class JobClient(RedisConnection redis)
     /// Enqueues the job unless one of the same class and args is already enqueued, scheduled or running
     /// (until executed, or at most <paramref name="uniqueFor"/>); returns its jid, or null when it was a duplicate.
     /// </summary>
-    public async Task<string?> EnqueueUniqueAsync(string queue, string jobClass, TimeSpan uniqueFor, params JsonNode?[] args)
+    public async Task<string?> EnqueueUniqueAsync<TJob>(TJob record, TimeSpan uniqueFor) where TJob : IJob<TJob>
     {
-        var job = JobPayload.Create(jobClass, queue, args);
-        var digest = UniqueDigest(jobClass, job.Args);
+        var job = record.ToPayload();
+        var digest = UniqueDigest(job.Class, job.Args);
         job.Extra = new Dictionary<string, System.Text.Json.JsonElement>
         {
             ["unique_for"] = System.Text.Json.JsonSerializer.SerializeToElement((long)uniqueFor.TotalSeconds),
@@ -48,7 +44,7 @@ public sealed class JobClient(RedisConnection redis)
         // Lock and job in one MULTI: a crash in between must not leave a lock that keeps the job out for uniqueFor.
         var transaction = redis.Database.CreateTransaction();
         transaction.AddCondition(Condition.KeyNotExists(SidekiqKeys.UniqueJob(digest)));
-        Task[] writes = [transaction.StringSetAsync(SidekiqKeys.UniqueJob(digest), job.Jid, uniqueFor), .. PushIn(transaction, queue, job.ToJson())];
+        Task[] writes = [transaction.StringSetAsync(SidekiqKeys.UniqueJob(digest), job.Jid, uniqueFor), .. PushIn(transaction, job.Queue, job.ToJson())];
         if (!await transaction.ExecuteAsync()) return null;
         await Task.WhenAll(writes);
         return job.Jid;
@@ -59,9 +55,9 @@ public sealed class JobClient(RedisConnection redis)
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(jobClass + ":" + args.ToJsonString())));
 
     /// <summary>Runs the job at <paramref name="runAt"/> (the schedule sorted set).</summary>
-    public async Task<string> ScheduleAsync(DateTimeOffset runAt, string queue, string jobClass, params JsonNode?[] args)
+    public async Task<string> ScheduleAsync<TJob>(DateTimeOffset runAt, TJob record) where TJob : IJob<TJob>
     {
-        var job = JobPayload.Create(jobClass, queue, args);
+        var job = record.ToPayload();
         job.EnqueuedAt = null;
         await redis.Database.SortedSetAddAsync(SidekiqKeys.Schedule, job.ToJson(), JobPayload.EpochSeconds(runAt));
         return job.Jid;

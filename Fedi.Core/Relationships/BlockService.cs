@@ -1,6 +1,7 @@
 using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
 using Npgsql;
@@ -36,7 +37,7 @@ public sealed class BlockService(NpgsqlDataSource db, AccountStore accounts, Job
             await AccountStatsStore.AddFollowAsync(conn, tx, follower, followed, -1);
         await tx.CommitAsync(ct);
 
-        foreach (var (follower, followed) in removed) await jobs.EnqueueAsync(JobNames.Unmerge, followed, follower);
+        foreach (var (follower, followed) in removed) await jobs.EnqueueAsync(new UnmergeJob(followed, follower));
         await home.ClearAsync(accountId, targetAccountId, ct);
         await changes.PublishAsync(accountId, targetAccountId);
     }

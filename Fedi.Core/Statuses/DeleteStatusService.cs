@@ -1,6 +1,7 @@
 using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
 using Npgsql;
@@ -27,7 +28,7 @@ public sealed class DeleteStatusService(NpgsqlDataSource db, StatusStore statuse
         await AccountStatsStore.AddStatusesAsync(conn, tx, accountId, -1, touchLastStatus: false);
         await tx.CommitAsync(ct);
 
-        await jobs.EnqueueAsync(JobNames.Removal, statusId);
+        await jobs.EnqueueAsync(new RemovalJob(statusId));
         return status;
     }
 }

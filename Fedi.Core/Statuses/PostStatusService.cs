@@ -2,6 +2,7 @@ using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Configuration;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
 using Npgsql;
@@ -75,7 +76,7 @@ public sealed class PostStatusService(
         await AccountStatsStore.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true);
         await tx.CommitAsync(ct);
 
-        await jobs.EnqueueAsync(JobNames.Distribution, status.Id);
+        await jobs.EnqueueAsync(new DistributionJob(status.Id));
         return status;
     }
 

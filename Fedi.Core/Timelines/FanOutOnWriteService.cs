@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Jobs;
@@ -16,7 +16,7 @@ namespace Fedi.Core.Timelines;
 /// public and not a reply to someone else — onto the public channels. The distribution runs under
 /// <c>lock:distribute:&lt;id&gt;</c>, the lock removal takes too, so a delete can never interleave with it.
 /// Up to <see cref="RangeSize"/> followers are served inline; beyond that every keyset range of followers
-/// becomes its own <see cref="JobNames.FeedInsertBatch"/> job, so a failure retries one range, not all of them.
+/// becomes its own <see cref="FeedInsertBatchJob"/> job, so a failure retries one range, not all of them.
 /// </summary>
 public sealed class FanOutOnWriteService(
     StatusStore statuses,
@@ -32,7 +32,7 @@ public sealed class FanOutOnWriteService(
     /// <summary>Followers per PostgreSQL read and per Redis round trip (Mastodon's find_in_batches size).</summary>
     public const int BatchSize = 1000;
 
-    /// <summary>Most followers one <see cref="JobNames.FeedInsertBatch"/> job covers.</summary>
+    /// <summary>Most followers one <see cref="FeedInsertBatchJob"/> job covers.</summary>
     public const int RangeSize = 5000;
 
     public static string LockKey(long statusId) => RedisKeys.Lock($"distribute:{statusId}");
@@ -58,8 +58,7 @@ public sealed class FanOutOnWriteService(
             if (ranges.Count == 1)
                 foreach (var batch in first!.Chunk(BatchSize)) await DeliverAsync(batch, status.Id, payloads, ct);
             else if (ranges.Count > 1)
-                await jobs.EnqueueManyAsync(QueueNames.Default, JobNames.FeedInsertBatch,
-                    ranges.Select(r => new JsonNode?[] { status.Id, r.After, r.UpTo }));
+                await jobs.EnqueueManyAsync(ranges.Select(r => new FeedInsertBatchJob(status.Id, r.After, r.UpTo)));
         }
 
         if (status.IsBroadcast) await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));

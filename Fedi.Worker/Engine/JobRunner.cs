@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Fedi.Core.Jobs;
+using Fedi.Core.Contracts.Jobs;
 using Microsoft.Extensions.Logging;
 
 namespace Fedi.Worker.Engine;
@@ -85,7 +85,7 @@ public sealed class JobRunner(
     private Task BuryAsync(FetchedJob fetched) =>
         Settle(fetched, "unreadable", "", () => settler.BuryUnreadableAsync(fetched, time.GetUtcNow()));
 
-    private async Task FailAsync(FetchedJob fetched, JobClassMetrics metrics, string errorClass, string message, bool permanent, RetryOverride? custom)
+    private async Task FailAsync(FetchedJob fetched, JobClassMetrics metrics, string errorClass, string message, bool permanent, JobRetry? rule)
     {
         // Only now the job becomes a mutable DOM: the failure fields are added to it.
         if (JobMessage.TryParse(fetched.Raw) is not { } job)
@@ -95,7 +95,7 @@ public sealed class JobRunner(
             return;
         }
         var now = time.GetUtcNow();
-        var decision = RetryPolicy.Decide(job, errorClass, message, permanent, now, Random.Shared, custom);
+        var decision = RetryPolicy.Decide(job, errorClass, message, permanent, now, Random.Shared, rule);
         if (decision.Outcome == FailureOutcome.Retry)
             logger.JobRetrying(job.Class, job.Jid, errorClass, message, decision.RetryCount, decision.At - now.ToUnixTimeMilliseconds() / 1000.0);
         else

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Fedi.Core.Contracts.Jobs;
 
 namespace Fedi.Worker.Engine;
 
@@ -21,7 +22,7 @@ public static class RetryPolicy
     public const int MaxErrorMessage = 10_000;
 
     public static FailureDecision Decide(JobMessage job, string errorClass, string errorMessage, bool permanent, DateTimeOffset now, Random random,
-        RetryOverride? custom = null)
+        JobRetry? rule = null)
     {
         var at = now.ToUnixTimeMilliseconds() / 1000.0;
         job.Set("error_message", errorMessage.Length > MaxErrorMessage ? errorMessage[..MaxErrorMessage] : errorMessage);
@@ -39,10 +40,10 @@ public static class RetryPolicy
         }
         job.Set("retry_count", count);
 
-        var max = custom?.Retries is { } classRetries && IsDefault(job.Retry) ? classRetries : MaxRetries(job.Retry);
+        var max = rule?.Retries is { } classRetries && IsDefault(job.Retry) ? classRetries : MaxRetries(job.Retry);
         if (max is null) return new FailureDecision(FailureOutcome.Discard, job.ToJson(), at, count);
         if (!permanent && count < max)
-            return new FailureDecision(FailureOutcome.Retry, job.ToJson(), at + DelaySeconds(count, random, custom?.DelaySeconds), count);
+            return new FailureDecision(FailureOutcome.Retry, job.ToJson(), at + DelaySeconds(count, random, rule?.DelaySeconds), count);
         return new FailureDecision(job.KeepWhenDead ? FailureOutcome.Dead : FailureOutcome.Discard, job.ToJson(), at, count);
     }
 

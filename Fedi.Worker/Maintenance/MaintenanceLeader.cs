@@ -1,4 +1,5 @@
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Jobs;
 using Fedi.Core.Redis;
 using Fedi.Worker.Engine;
@@ -98,7 +99,7 @@ public sealed class MaintenanceLeader(
                 continue;
             }
             if (record.NextAt > now) continue;
-            var job = MaintenanceJob.Create(task.Name);
+            var job = new MaintenanceJob(task.Name).ToPayload();
             var next = now;
             if (await records.ClaimDueAsync(task.Name, now, identity.Identity, job, async () => next = await schedule.NextAsync(task, now)))
                 logger.TaskEnqueued(task.Name, job.Jid, next);

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using StackExchange.Redis;
 
 namespace Fedi.Benchmarks.Jobs;
@@ -31,8 +31,8 @@ public static class BenchJobs
     }
 
     private static JobPayload Job(string kind, int i) => kind == Noop
-        ? JobPayload.Create("Fedi::BenchNoop", "default", [i])
-        : JobPayload.Create("Fedi::BenchFeedInsert", "default", [FeedKey(i % Feeds), i + 1]);
+        ? new BenchNoopJob(i).ToPayload()
+        : new BenchFeedInsertJob(FeedKey(i % Feeds), i + 1).ToPayload();
 
     /// <summary>Every feed must hold its newest min(jobs for it, 800) ids: proof the engine did all the work.
     /// Null when it did; otherwise what is missing.</summary>

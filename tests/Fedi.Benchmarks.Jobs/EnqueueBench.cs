@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Testing;
 
 namespace Fedi.Benchmarks.Jobs;
@@ -45,12 +46,12 @@ public sealed class EnqueueBench(BenchServers servers, BenchOptions options)
         var watch = Stopwatch.StartNew();
         if (mode == "one")
         {
-            for (var i = 0; i < options.Jobs; i++) await servers.Jobs.EnqueueToAsync(Queue, "Fedi::BenchNoop", i);
+            for (var i = 0; i < options.Jobs; i++) await servers.Jobs.EnqueueAsync(new BenchNoopJob(i), Queue);
         }
         else
         {
             foreach (var chunk in Enumerable.Range(0, options.Jobs).Chunk(BulkBatch))
-                await servers.Jobs.EnqueueManyAsync(Queue, "Fedi::BenchNoop", chunk.Select(i => new JsonNode?[] { i }));
+                await servers.Jobs.EnqueueManyAsync(chunk.Select(i => new BenchNoopJob(i)), Queue);
         }
         return watch.Elapsed.TotalSeconds;
     }

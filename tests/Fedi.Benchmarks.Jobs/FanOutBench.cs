@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -63,7 +64,7 @@ public sealed class FanOutBench(BenchServers servers, BenchOptions options)
 
         var sample = new[] { followers[0], followers[followers.Length / 2], followers[^1] };
         var watch = Stopwatch.StartNew();
-        await servers.Jobs.EnqueueAsync(JobNames.Distribution, statusId);
+        await servers.Jobs.EnqueueAsync(new DistributionJob(statusId));
         while (true)
         {
             if (watch.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException("fan-out did not finish in 5 minutes");

@@ -1,33 +1,27 @@
 using System.Globalization;
-using System.Text.Json;
-using Fedi.Core.Jobs;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Redis;
 using Fedi.Worker.Engine;
 
 namespace Fedi.Worker.Handlers.Diagnostics;
 
 /// <summary>
-/// <c>Fedi::TestJob</c> [key, behaviour, token?]: a job whose behaviour the caller chooses, so the engine's
-/// tests can drive the real worker process through success, failure, permanent failure and slow jobs.
+/// <see cref="TestJob"/>: a job whose behaviour the caller chooses, so the engine's tests can drive the real
+/// worker process through success, failure, permanent failure and slow jobs.
 /// Every run appends "token|pid|unix ms" to the Redis list <c>key</c> (which must start with "diagnostics:")
 /// — when done for "ok" and "sleep:ms", before throwing for "fail" and "permanent".
 /// Registered only when FEDI_ENABLE_DIAGNOSTIC_JOBS=true: production has no use for a job that anyone able
 /// to enqueue could use to write Redis keys or hold executors asleep.
 /// </summary>
-public sealed class TestJobHandler(RedisConnection redis, TimeProvider time) : IJobHandler
+public sealed class TestJobHandler(RedisConnection redis, TimeProvider time) : JobHandler<TestJob>
 {
-    public const string Class = "Fedi::TestJob";
     public const string KeyPrefix = "diagnostics:";
 
-    public string JobClass => Class;
-
-    public async Task PerformAsync(JsonElement args, CancellationToken ct)
+    public override async Task PerformAsync(TestJob job, CancellationToken ct)
     {
-        var key = JobArgs.String(args, 0);
+        var (key, behaviour, token) = (job.Key, job.Behaviour, job.Token ?? "run");
         if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal))
             throw new PermanentJobException($"key must start with '{KeyPrefix}'");
-        var behaviour = JobArgs.String(args, 1);
-        var token = JobArgs.Count(args) > 2 ? JobArgs.String(args, 2) : "run";
 
         switch (behaviour.Split(':', 2))
         {

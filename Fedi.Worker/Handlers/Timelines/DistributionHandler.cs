@@ -1,14 +1,11 @@
-using System.Text.Json;
-using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Timelines;
 using Fedi.Worker.Engine;
 
 namespace Fedi.Worker.Handlers.Timelines;
 
-/// <summary>DistributionWorker [status_id]: fans a new status out to feeds and streams.</summary>
-public sealed class DistributionHandler(FanOutOnWriteService fanOut) : IJobHandler
+/// <summary><see cref="DistributionJob"/>: fans a new status out to feeds and streams.</summary>
+public sealed class DistributionHandler(FanOutOnWriteService fanOut) : JobHandler<DistributionJob>
 {
-    public string JobClass => JobNames.Distribution;
-
-    public Task PerformAsync(JsonElement args, CancellationToken ct) => fanOut.FanOutAsync(JobArgs.Id(args, 0), ct);
+    public override Task PerformAsync(DistributionJob job, CancellationToken ct) => fanOut.FanOutAsync(job.StatusId, ct);
 }

@@ -1,15 +1,11 @@
-using System.Text.Json;
-using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Feeds;
 using Fedi.Worker.Engine;
 
 namespace Fedi.Worker.Handlers.Timelines;
 
-/// <summary>MergeWorker [target_account_id, follower_account_id]: a new follow's statuses into the follower's home.
-/// Mastodon's optional third argument ("home" or "list") is accepted; lists do not exist yet.</summary>
-public sealed class MergeHandler(MergeService merge) : IJobHandler
+/// <summary><see cref="MergeJob"/>: a new follow's statuses into the follower's home.</summary>
+public sealed class MergeHandler(MergeService merge) : JobHandler<MergeJob>
 {
-    public string JobClass => JobNames.Merge;
-
-    public Task PerformAsync(JsonElement args, CancellationToken ct) => merge.MergeAsync(JobArgs.Id(args, 0), JobArgs.Id(args, 1), ct);
+    public override Task PerformAsync(MergeJob job, CancellationToken ct) => merge.MergeAsync(job.TargetAccountId, job.FollowerAccountId, ct);
 }

@@ -1,14 +1,11 @@
-using System.Text.Json;
-using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Timelines;
 using Fedi.Worker.Engine;
 
 namespace Fedi.Worker.Handlers.Timelines;
 
-/// <summary>RemovalWorker [status_id]: takes a deleted status out of feeds and streams.</summary>
-public sealed class RemovalHandler(RemoveStatusService removal) : IJobHandler
+/// <summary><see cref="RemovalJob"/>: takes a deleted status out of feeds and streams.</summary>
+public sealed class RemovalHandler(RemoveStatusService removal) : JobHandler<RemovalJob>
 {
-    public string JobClass => JobNames.Removal;
-
-    public Task PerformAsync(JsonElement args, CancellationToken ct) => removal.RemoveAsync(JobArgs.Id(args, 0), ct);
+    public override Task PerformAsync(RemovalJob job, CancellationToken ct) => removal.RemoveAsync(job.StatusId, ct);
 }

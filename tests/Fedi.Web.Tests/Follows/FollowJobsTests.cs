@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Testing;
 using StackExchange.Redis;
 
@@ -42,8 +43,8 @@ public sealed class FollowJobsTests
         (await alice.Client.PostFormAsync($"/api/v1/accounts/{bob.AccountId}/unfollow", [])).EnsureSuccess();
         (await alice.Client.PostFormAsync($"/api/v1/accounts/{bob.AccountId}/unfollow", [])).EnsureSuccess();
 
-        var merges = (await QueuedJobsAsync(JobNames.Merge)).Where(j => j["args"]!.AsArray().Select(a => a!.GetValue<long>()).SequenceEqual(args)).ToList();
-        var unmerges = (await QueuedJobsAsync(JobNames.Unmerge)).Where(j => j["args"]!.AsArray().Select(a => a!.GetValue<long>()).SequenceEqual(args)).ToList();
+        var merges = (await QueuedJobsAsync(MergeJob.Class)).Where(j => j["args"]!.AsArray().Select(a => a!.GetValue<long>()).SequenceEqual(args)).ToList();
+        var unmerges = (await QueuedJobsAsync(UnmergeJob.Class)).Where(j => j["args"]!.AsArray().Select(a => a!.GetValue<long>()).SequenceEqual(args)).ToList();
         Assert.That(merges, Has.Count.EqualTo(1));
         Assert.That(unmerges, Has.Count.EqualTo(1));
         Assert.That(merges[0]["queue"]!.GetValue<string>(), Is.EqualTo("default"));

@@ -1,3 +1,4 @@
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Testing;
 using Fedi.Worker.Tests.Support;
 
@@ -28,7 +29,7 @@ public sealed class DeadSetTests : ClusterFixture
         await Redis.PushAsync(job);
 
         var (dead, score) = await Redis.WaitInSetAsync("dead", jid);
-        Assert.That(dead["error_class"]!.GetValue<string>(), Is.EqualTo("Fedi.Core.Jobs.PermanentJobException"));
+        Assert.That(dead["error_class"]!.GetValue<string>(), Is.EqualTo("Fedi.Core.Contracts.Jobs.PermanentJobException"));
         Assert.That(dead["retry_count"]!.GetValue<int>(), Is.EqualTo(0));
         Assert.That(score, Is.EqualTo(dead["failed_at"]!.GetValue<double>()).Within(1.0));
         Assert.That(await Redis.FindInSetAsync("retry", jid), Is.Null);

@@ -1,4 +1,5 @@
 using Fedi.Core.Configuration;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Jobs;
 using Fedi.Core.Redis;
 using Fedi.Worker.Tests.Support;
@@ -15,9 +16,9 @@ public sealed class UniqueJobTests : ClusterFixture
         var client = new JobClient(redis);
         var key = SidekiqRedis.NewKey("unique");
 
-        var first = await client.EnqueueUniqueAsync("default", "Fedi::TestJob", TimeSpan.FromMinutes(5), key, "sleep:1500", "first");
-        var duplicate = await client.EnqueueUniqueAsync("default", "Fedi::TestJob", TimeSpan.FromMinutes(5), key, "sleep:1500", "first");
-        var other = await client.EnqueueUniqueAsync("default", "Fedi::TestJob", TimeSpan.FromMinutes(5), key, "sleep:1500", "other");
+        var first = await client.EnqueueUniqueAsync(new TestJob(key, "sleep:1500", "first"), TimeSpan.FromMinutes(5));
+        var duplicate = await client.EnqueueUniqueAsync(new TestJob(key, "sleep:1500", "first"), TimeSpan.FromMinutes(5));
+        var other = await client.EnqueueUniqueAsync(new TestJob(key, "sleep:1500", "other"), TimeSpan.FromMinutes(5));
 
         Assert.That(first, Is.Not.Null);
         Assert.That(duplicate, Is.Null, "same class and args: refused");
@@ -25,7 +26,7 @@ public sealed class UniqueJobTests : ClusterFixture
         await Eventually.TrueAsync(async () => (await Redis.RunsAsync(key)).Count == 2, "both ran");
         // The lock goes with the end of the run (right after its record), then the same job is welcome again.
         await Eventually.TrueAsync(async () => await client.EnqueueUniqueAsync(
-            "default", "Fedi::TestJob", TimeSpan.FromMinutes(5), key, "sleep:1500", "first") is not null, "the lock was released");
+            new TestJob(key, "sleep:1500", "first"), TimeSpan.FromMinutes(5)) is not null, "the lock was released");
         await Eventually.TrueAsync(async () => (await Redis.RunsAsync(key)).Count == 3, "the second one ran");
     }
 }

@@ -28,6 +28,10 @@ public sealed class SidekiqApi(string redisUrl)
     /// <summary>Stats, queues with their jobs, retry/scheduled/dead sets and live processes (inspect.rb).</summary>
     public async Task<JsonObject> InspectAsync() => await RunAsync("inspect.rb");
 
+    /// <summary>Each job JSON as Sidekiq::JobRecord reads it (records.rb), in order.</summary>
+    public async Task<IReadOnlyList<JsonObject>> ReadRecordsAsync(IEnumerable<string> jobs) =>
+        (await RunAsync("records.rb", [.. jobs]))["records"]!.AsArray().Cast<JsonObject>().ToList();
+
     /// <summary>Sidekiq::Client.push of one job; returns its jid.</summary>
     public async Task<string> PushAsync(string jobClass, JsonArray args, string queue = "default") =>
         (await RunAsync("push.rb", jobClass, args.ToJsonString(), queue))["jid"]!.GetValue<string>();

@@ -1,5 +1,6 @@
 using Fedi.Core.Configuration;
 using Fedi.Core.Contracts;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Jobs;
 using Fedi.Core.Redis;
 using Fedi.Testing;
@@ -36,5 +37,5 @@ public sealed class LeaseFenceTests() : ClusterFixture(FediTiers.None)
     }
 
     private static Task<bool> ClaimAsync(MaintenanceRecords records, DateTimeOffset now, string leader, DateTimeOffset following) =>
-        records.ClaimDueAsync(TaskName, now, leader, MaintenanceJob.Create(TaskName), () => Task.FromResult(following));
+        records.ClaimDueAsync(TaskName, now, leader, new MaintenanceJob(TaskName).ToPayload(), () => Task.FromResult(following));
 }

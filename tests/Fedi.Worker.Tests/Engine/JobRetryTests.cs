@@ -1,9 +1,10 @@
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Worker.Engine;
 
 namespace Fedi.Worker.Tests.Engine;
 
 /// <summary>Unit level: a job class's own retry count and backoff (Mastodon's DeliveryWorker rules) over Sidekiq's defaults.</summary>
-public sealed class RetryOverrideTests
+public sealed class JobRetryTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
 
@@ -13,9 +14,9 @@ public sealed class RetryOverrideTests
     [Test]
     public void A_class_with_sixteen_retries_retries_a_default_job_until_the_sixteenth_failure_then_buries_it()
     {
-        var fifteenth = RetryPolicy.Decide(Job("true", 14), "E", "m", false, Now, new Random(1), RetryOverride.Delivery);
+        var fifteenth = RetryPolicy.Decide(Job("true", 14), "E", "m", false, Now, new Random(1), JobRetry.Delivery);
         Assert.That(fifteenth.Outcome, Is.EqualTo(FailureOutcome.Retry));
-        var sixteenth = RetryPolicy.Decide(Job("true", 15), "E", "m", false, Now, new Random(1), RetryOverride.Delivery);
+        var sixteenth = RetryPolicy.Decide(Job("true", 15), "E", "m", false, Now, new Random(1), JobRetry.Delivery);
         Assert.That(sixteenth.Outcome, Is.EqualTo(FailureOutcome.Dead));
         var withoutOverride = RetryPolicy.Decide(Job("true", 15), "E", "m", false, Now, new Random(1));
         Assert.That(withoutOverride.Outcome, Is.EqualTo(FailureOutcome.Retry), "Sidekiq's default is 25");
@@ -24,7 +25,7 @@ public sealed class RetryOverrideTests
     [Test]
     public void A_number_on_the_job_wins_over_the_class()
     {
-        var decision = RetryPolicy.Decide(Job("3", 2), "E", "m", false, Now, new Random(1), RetryOverride.Delivery);
+        var decision = RetryPolicy.Decide(Job("3", 2), "E", "m", false, Now, new Random(1), JobRetry.Delivery);
         Assert.That(decision.Outcome, Is.EqualTo(FailureOutcome.Dead));
     }
 
@@ -34,7 +35,7 @@ public sealed class RetryOverrideTests
     public void The_delivery_backoff_is_n4_plus_15_plus_up_to_half_n4_plus_sidekiq_jitter(int previous)
     {
         var n = previous + 1;
-        var decision = RetryPolicy.Decide(Job("true", previous), "E", "m", false, Now, new Random(n), RetryOverride.Delivery);
+        var decision = RetryPolicy.Decide(Job("true", previous), "E", "m", false, Now, new Random(n), JobRetry.Delivery);
         var delay = decision.At - Now.ToUnixTimeSeconds();
         var power = Math.Pow(n, 4);
         Assert.That(delay, Is.InRange(power + 15, power + 15 + 0.5 * power + 10 * (n + 1)));

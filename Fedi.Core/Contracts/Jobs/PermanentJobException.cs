@@ -1,4 +1,4 @@
-namespace Fedi.Core.Jobs;
+namespace Fedi.Core.Contracts.Jobs;
 
 /// <summary>
 /// A job failed in a way no retry can fix (bad arguments, a remote answered 4xx for good): the worker
