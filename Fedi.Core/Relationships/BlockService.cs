@@ -3,6 +3,7 @@ using Fedi.Core.Accounts;
 using Fedi.Core.Contracts;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Streams;
 using Npgsql;
 
 namespace Fedi.Core.Relationships;
@@ -13,7 +14,7 @@ namespace Fedi.Core.Relationships;
 /// the target's statuses and reblogs of them at once (Mastodon's AfterBlockService), and both accounts'
 /// streaming connections reload their filters. Blocking yourself does nothing, as Mastodon.
 /// </summary>
-public sealed class BlockService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs, ClearFromHomeService home, RelationsChangedPublisher changes)
+public sealed class BlockService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs, ClearFromHomeService home, StreamPublisher streams)
 {
     public async Task BlockAsync(long accountId, long targetAccountId, CancellationToken ct = default)
     {
@@ -38,6 +39,6 @@ public sealed class BlockService(NpgsqlDataSource db, AccountStore accounts, Job
 
         foreach (var (follower, followed) in removed) await jobs.EnqueueAsync(JobNames.Unmerge, followed, follower);
         await home.ClearAsync(accountId, targetAccountId, ct);
-        await changes.PublishAsync(accountId, targetAccountId);
+        await streams.PublishRelationsChangedAsync(accountId, targetAccountId);
     }
 }

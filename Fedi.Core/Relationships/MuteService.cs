@@ -1,6 +1,7 @@
 using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Errors;
+using Fedi.Core.Streams;
 using Npgsql;
 
 namespace Fedi.Core.Relationships;
@@ -9,7 +10,7 @@ namespace Fedi.Core.Relationships;
 /// Mutes an account (Mastodon's MuteService): the row is created or its options replaced, the muted account's
 /// statuses leave the home feed (Mastodon's MuteWorker), and streaming connections reload. <paramref name="durationSeconds"/> 0 mutes for good. Muting yourself does nothing, as Mastodon.
 /// </summary>
-public sealed class MuteService(NpgsqlDataSource db, AccountStore accounts, ClearFromHomeService home, RelationsChangedPublisher changes, TimeProvider time)
+public sealed class MuteService(NpgsqlDataSource db, AccountStore accounts, ClearFromHomeService home, StreamPublisher streams, TimeProvider time)
 {
     public async Task MuteAsync(long accountId, long targetAccountId, bool notifications, int durationSeconds, CancellationToken ct = default)
     {
@@ -27,6 +28,6 @@ public sealed class MuteService(NpgsqlDataSource db, AccountStore accounts, Clea
             """, new { accountId, targetAccountId, notifications, expiresAt }, cancellationToken: ct));
 
         await home.ClearAsync(accountId, targetAccountId, ct);
-        await changes.PublishAsync(accountId);
+        await streams.PublishRelationsChangedAsync(accountId);
     }
 }

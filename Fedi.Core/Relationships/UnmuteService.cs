@@ -1,12 +1,13 @@
 using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Errors;
+using Fedi.Core.Streams;
 using Npgsql;
 
 namespace Fedi.Core.Relationships;
 
 /// <summary>Lifts a mute (Mastodon's UnmuteService); not muting is no error.</summary>
-public sealed class UnmuteService(NpgsqlDataSource db, AccountStore accounts, RelationsChangedPublisher changes)
+public sealed class UnmuteService(NpgsqlDataSource db, AccountStore accounts, StreamPublisher streams)
 {
     public async Task UnmuteAsync(long accountId, long targetAccountId, CancellationToken ct = default)
     {
@@ -15,6 +16,6 @@ public sealed class UnmuteService(NpgsqlDataSource db, AccountStore accounts, Re
         var deleted = await conn.ExecuteAsync(new CommandDefinition(
             "DELETE FROM mutes WHERE account_id = @accountId AND target_account_id = @targetAccountId",
             new { accountId, targetAccountId }, cancellationToken: ct));
-        if (deleted > 0) await changes.PublishAsync(accountId);
+        if (deleted > 0) await streams.PublishRelationsChangedAsync(accountId);
     }
 }
