@@ -20,6 +20,7 @@ public static class DomainServices
     public static IServiceCollection AddFediDomain(this IServiceCollection services)
     {
         services.AddSingleton<AccountStore>();
+        services.AddSingleton<AccountStatsStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<CreateAccountService>();
         services.AddSingleton<UserActivityService>();
