@@ -51,6 +51,7 @@ public static class WorkerApp
         services.AddSingleton<ScheduledPoller>();
         services.AddSingleton<ProcessRecovery>();
         services.AddSingleton<QueueSampler>();
+        services.AddSingleton<ServerSettingsStore>();
         services.AddSingleton<CapacityCheck>();
         services.AddSingleton<JobStatsReader>();
         services.AddHostedService<JobEngine>();

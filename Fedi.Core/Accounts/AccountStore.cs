@@ -65,4 +65,13 @@ public sealed class AccountStore(NpgsqlDataSource db)
             $"{Select} WHERE a.id = ANY(@ids)", new { ids = ids.Distinct().ToArray() }, cancellationToken: ct));
         return rows.AsList();
     }
+
+    /// <summary>A local account's row inside the caller's sign-up transaction; its id. Collection URLs derive from <paramref name="uri"/>.</summary>
+    public Task<long> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string username, string uri, string url,
+        string sharedInboxUrl, string publicKey, string privateKey, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO accounts (username, uri, url, inbox_url, outbox_url, followers_url, shared_inbox_url, public_key, private_key)
+            VALUES (@username, @uri, @url, @uri || '/inbox', @uri || '/outbox', @uri || '/followers', @sharedInbox, @publicKey, @privateKey)
+            RETURNING id
+            """, new { username, uri, url, sharedInbox = sharedInboxUrl, publicKey, privateKey }, transaction, cancellationToken: ct));
 }

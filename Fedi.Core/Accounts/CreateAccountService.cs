@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Dapper;
 using Fedi.Core.Configuration;
 using Fedi.Core.Errors;
 using Npgsql;
@@ -7,7 +6,8 @@ using Npgsql;
 namespace Fedi.Core.Accounts;
 
 /// <summary>Creates a local account and its user (Mastodon's sign-up), all rows or none.</summary>
-public sealed class CreateAccountService(NpgsqlDataSource db, InstanceOptions instance)
+public sealed class CreateAccountService(
+    NpgsqlDataSource db, AccountStore accounts, AccountStatsStore stats, UserStore users, InstanceOptions instance)
 {
     /// <summary>
     /// Validates, then inserts accounts + account_stats + users in one transaction. Unconfirmed when e-mail
@@ -37,27 +37,11 @@ public sealed class CreateAccountService(NpgsqlDataSource db, InstanceOptions in
         var passwordHash = BCrypt.Net.BCrypt.HashPassword(input.Password, 10);
         try
         {
-            var accountId = await conn.ExecuteScalarAsync<long>(new CommandDefinition("""
-                INSERT INTO accounts (username, uri, url, inbox_url, outbox_url, followers_url, shared_inbox_url, public_key, private_key)
-                VALUES (@username, @uri, @url, @uri || '/inbox', @uri || '/outbox', @uri || '/followers', @sharedInbox, @publicKey, @privateKey)
-                RETURNING id
-                """, new
-            {
-                username = input.Username,
-                uri = actorUrl,
-                url = $"{instance.WebBaseUrl}/@{input.Username}",
-                sharedInbox = $"{instance.WebBaseUrl}/inbox",
-                publicKey,
-                privateKey,
-            }, tx, cancellationToken: ct));
-            await conn.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO account_stats (account_id) VALUES (@accountId)", new { accountId }, tx, cancellationToken: ct));
-            var userId = await conn.ExecuteScalarAsync<long>(new CommandDefinition("""
-                INSERT INTO users (account_id, email, encrypted_password, confirmed_at, confirmation_token, admin, locale, current_sign_in_at)
-                VALUES (@accountId, @email, @passwordHash, CASE WHEN @confirmed THEN now() END, @confirmationToken, @admin, @locale, now())
-                RETURNING id
-                """, new { accountId, email = input.Email, passwordHash, confirmed, confirmationToken, admin = input.Admin, locale = input.Locale },
-                tx, cancellationToken: ct));
+            var accountId = await accounts.InsertAsync(conn, tx, input.Username, actorUrl, $"{instance.WebBaseUrl}/@{input.Username}",
+                $"{instance.WebBaseUrl}/inbox", publicKey, privateKey, ct);
+            await stats.InsertAsync(conn, tx, accountId, ct);
+            var userId = await users.InsertAsync(conn, tx, accountId, input.Email, passwordHash, confirmed, confirmationToken,
+                input.Admin, input.Locale, ct);
 
             var now = DateTime.UtcNow;
             var user = new User
@@ -76,15 +60,12 @@ public sealed class CreateAccountService(NpgsqlDataSource db, InstanceOptions in
         }
     }
 
-    private static async Task AddTakenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, NewAccount input, List<FieldError> errors, CancellationToken ct)
+    private async Task AddTakenAsync(NpgsqlConnection conn, NpgsqlTransaction tx, NewAccount input, List<FieldError> errors, CancellationToken ct)
     {
         var usernameChecked = !errors.Any(e => e.Field == "username");
         var emailChecked = !errors.Any(e => e.Field == "email");
         if (!usernameChecked && !emailChecked) return;
-        var (usernameTaken, emailTaken) = await conn.QuerySingleAsync<(bool, bool)>(new CommandDefinition("""
-            SELECT EXISTS (SELECT 1 FROM accounts WHERE lower(username) = lower(@username) AND domain IS NULL),
-                   EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(@email))
-            """, new { username = input.Username ?? "", email = input.Email ?? "" }, tx, cancellationToken: ct));
+        var (usernameTaken, emailTaken) = await users.FindTakenAsync(conn, tx, input.Username ?? "", input.Email ?? "", ct);
         if (usernameChecked && usernameTaken) errors.Add(NewAccountValidator.UsernameTaken);
         if (emailChecked && emailTaken) errors.Add(NewAccountValidator.EmailTaken);
     }

@@ -1,5 +1,4 @@
-using Fedi.Core.Contracts;
-using Fedi.Core.Redis;
+using Fedi.Core.Streams;
 
 namespace Fedi.Core.Accounts;
 
@@ -8,13 +7,13 @@ namespace Fedi.Core.Accounts;
 /// stream the account has open is told to close at once (<c>kill</c> on <c>timeline:system:&lt;id&gt;</c>), not
 /// only new ones refused.
 /// </summary>
-public sealed class DisableUserService(UserStore users, RedisConnection redis)
+public sealed class DisableUserService(UserStore users, StreamPublisher streams)
 {
     /// <summary>The account id, or null when no local user has <paramref name="username"/>.</summary>
     public async Task<long?> DisableAsync(string username, CancellationToken ct = default)
     {
         var accountId = await users.SetDisabledAsync(username, disabled: true, ct);
-        if (accountId is { } id) await redis.PublishAsync(RedisChannels.System(id), StreamMessage.EncodeKill());
+        if (accountId is { } id) await streams.KillAccountStreamsAsync(id);
         return accountId;
     }
 

@@ -72,5 +72,37 @@ public sealed class UserStore(NpgsqlDataSource db)
             """, new { confirmationToken }, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>Whether a local account already has <paramref name="username"/> and a user <paramref name="email"/>
+    /// (both case-insensitive), inside the caller's sign-up transaction.</summary>
+    public Task<(bool UsernameTaken, bool EmailTaken)> FindTakenAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string username, string email, CancellationToken ct) =>
+        connection.QuerySingleAsync<(bool, bool)>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM accounts WHERE lower(username) = lower(@username) AND domain IS NULL),
+                   EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(@email))
+            """, new { username, email }, transaction, cancellationToken: ct));
+
+    /// <summary>The user of a new local account inside its sign-up transaction; its id. Confirmed now when
+    /// <paramref name="confirmed"/>, else waiting for <paramref name="confirmationToken"/>.</summary>
+    public Task<long> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, string email,
+        string passwordHash, bool confirmed, string? confirmationToken, bool admin, string? locale, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO users (account_id, email, encrypted_password, confirmed_at, confirmation_token, admin, locale, current_sign_in_at)
+            VALUES (@accountId, @email, @passwordHash, CASE WHEN @confirmed THEN now() END, @confirmationToken, @admin, @locale, now())
+            RETURNING id
+            """, new { accountId, email, passwordHash, confirmed, confirmationToken, admin, locale }, transaction, cancellationToken: ct));
+
+    /// <summary>Account ids (above <paramref name="after"/>, ascending) of local users not signed in since
+    /// <paramref name="activeSince"/> — the complement of the fan-out's active followers (the feeds vacuum).</summary>
+    public async Task<IReadOnlyList<long>> ListInactiveAccountIdsAsync(long after, DateTime activeSince, int limit, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<long>(new CommandDefinition("""
+            SELECT account_id FROM users
+            WHERE account_id > @after AND (current_sign_in_at IS NULL OR current_sign_in_at < @activeSince)
+            ORDER BY account_id
+            LIMIT @limit
+            """, new { after, activeSince, limit }, cancellationToken: ct))).AsList();
+    }
+
     private static readonly string DummyHash = BCrypt.Net.BCrypt.HashPassword("not a password", 10);
 }

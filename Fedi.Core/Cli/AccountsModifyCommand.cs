@@ -2,6 +2,7 @@ using System.CommandLine;
 using Fedi.Core.Accounts;
 using Fedi.Core.Data;
 using Fedi.Core.Redis;
+using Fedi.Core.Streams;
 using Npgsql;
 
 namespace Fedi.Core.Cli;
@@ -25,7 +26,7 @@ internal static class AccountsModifyCommand
             DapperSetup.Configure();
             await using var db = NpgsqlDataSource.Create(settings.Database.ConnectionString);
             await using var redis = await RedisConnection.ConnectAsync(settings.Redis, $"fedi-{tier}-cli");
-            var service = new DisableUserService(new UserStore(db), redis);
+            var service = new DisableUserService(new UserStore(db), new StreamPublisher(redis));
             var name = result.GetValue(username)!;
             var disabling = result.GetValue(disable);
             var accountId = disabling ? await service.DisableAsync(name, ct) : await service.EnableAsync(name, ct);

@@ -77,7 +77,7 @@ public static class FediCommandLine
             await using var db = NpgsqlDataSource.Create(settings.Database.ConnectionString);
             try
             {
-                var (_, account, _) = await new CreateAccountService(db, settings.Instance).CreateAsync(
+                var (_, account, _) = await new CreateAccountService(db, new AccountStore(db), new AccountStatsStore(), new UserStore(db), settings.Instance).CreateAsync(
                     new NewAccount(result.GetValue(username)!, result.GetValue(email)!, chosen, Admin: result.GetValue(admin), Confirmed: true), ct);
                 Console.WriteLine($"Created @{account.Username}@{settings.Instance.LocalDomain} (id {account.Id}).");
                 Console.WriteLine($"password: {chosen}");

@@ -22,7 +22,7 @@ public static class RedisKeys
     public static string Regeneration(long accountId) => $"account:{accountId}:regeneration";
 
     /// <summary>String "1", EX 1080 s, refreshed every 360 s by streaming while someone listens on
-    /// <paramref name="channel"/>; producers skip per-user pushes when it is absent.</summary>
+    /// <paramref name="channel"/>; <see cref="Streams.StreamPublisher"/> skips per-user pushes when it is absent.</summary>
     public static string Subscribed(string channel) => $"subscribed:{channel}";
 
     /// <summary>Seconds a subscribed: key lives, and how often streaming refreshes it.</summary>

@@ -18,7 +18,7 @@ public static class StreamEvents
     /// <summary>
     /// Fedi's own, not Mastodon's: the account's blocks, mutes or domain blocks changed (or someone blocked or
     /// unblocked it). Published without payload on <c>timeline:system:&lt;account id&gt;</c> by the web tier
-    /// (block/mute/domain-block services); the streaming tier consumes it to reload the connection's filter
+    /// (block/mute/domain-block services, through <see cref="Streams.StreamPublisher"/>); the streaming tier consumes it to reload the connection's filter
     /// sets and never forwards it to clients. Fire and forget, no TTL.
     /// </summary>
     public const string RelationsChanged = "relations_changed";

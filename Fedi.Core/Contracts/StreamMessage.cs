@@ -5,7 +5,7 @@ namespace Fedi.Core.Contracts;
 /// <summary>
 /// A message on a <see cref="RedisChannels"/> channel: <c>{"event":"update","payload":{…entity…}}</c>.
 /// Entity payloads are JSON objects (current Mastodon); <c>delete</c> carries the id as a string;
-/// <c>kill</c> has none. Written by web and worker, read by streaming.
+/// <c>kill</c> has none. Written by web and worker through <see cref="Streams.StreamPublisher"/>, read by streaming.
 /// </summary>
 public sealed record StreamMessage(string Event, string? Payload)
 {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Contracts;
 using Fedi.Core.Contracts.Jobs;
@@ -16,7 +15,9 @@ namespace Fedi.Core.Follows;
 /// Following again changes only the options sent. Not built yet: follow requests (locked accounts are
 /// followed at once), the follow notification, and delivering a Follow activity to remote accounts.
 /// </summary>
-public sealed partial class FollowService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs, BlockStore blocks, AccountDomainBlockStore domainBlocks)
+public sealed partial class FollowService(
+    NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobClient jobs, BlockStore blocks,
+    AccountDomainBlockStore domainBlocks)
 {
     public const string SelfFollowError = "Following your own account is not allowed";
 
@@ -38,22 +39,9 @@ public sealed partial class FollowService(NpgsqlDataSource db, AccountStore acco
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        // xmax = 0 only on a row this statement inserted: counters move for new follows, not option changes.
-        var inserted = await conn.QuerySingleAsync<bool>(new CommandDefinition("""
-            INSERT INTO follows AS f (account_id, target_account_id, show_reblogs, notify, languages)
-            VALUES (@accountId, @targetAccountId, COALESCE(@reblogs, true), COALESCE(@notify, false), @languages)
-            ON CONFLICT (account_id, target_account_id) DO UPDATE
-              SET show_reblogs = COALESCE(@reblogs, f.show_reblogs),
-                  notify = COALESCE(@notify, f.notify),
-                  languages = CASE WHEN @setLanguages THEN @languages ELSE f.languages END,
-                  updated_at = now()
-            RETURNING (f.xmax = 0) AS inserted
-            """, new
-        {
-            accountId, targetAccountId, reblogs = options.Reblogs, notify = options.Notify,
-            languages = languages is { Length: > 0 } ? languages : null, setLanguages = languages is not null,
-        }, tx, cancellationToken: ct));
-        if (inserted) await AccountStatsStore.AddFollowAsync(conn, tx, accountId, targetAccountId, 1);
+        var inserted = await follows.InsertAsync(conn, tx, accountId, targetAccountId, options.Reblogs, options.Notify,
+            languages is { Length: > 0 } ? languages : null, setLanguages: languages is not null, ct);
+        if (inserted) await stats.AddFollowAsync(conn, tx, accountId, targetAccountId, 1, ct);
         await tx.CommitAsync(ct);
 
         if (inserted) await jobs.EnqueueAsync(new MergeJob(targetAccountId, accountId));

@@ -32,6 +32,31 @@ public sealed class FollowStore(NpgsqlDataSource db)
     }
 
     /// <summary>
+    /// Creates the follow, or changes only the options given (null: unchanged; <paramref name="setLanguages"/> false
+    /// leaves languages alone), inside the caller's transaction. True when the row is new.
+    /// </summary>
+    public Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, long targetAccountId,
+        bool? reblogs, bool? notify, string[]? languages, bool setLanguages, CancellationToken ct) =>
+        // xmax = 0 only on a row this statement inserted: counters move for new follows, not option changes.
+        connection.QuerySingleAsync<bool>(new CommandDefinition("""
+            INSERT INTO follows AS f (account_id, target_account_id, show_reblogs, notify, languages)
+            VALUES (@accountId, @targetAccountId, COALESCE(@reblogs, true), COALESCE(@notify, false), @languages)
+            ON CONFLICT (account_id, target_account_id) DO UPDATE
+              SET show_reblogs = COALESCE(@reblogs, f.show_reblogs),
+                  notify = COALESCE(@notify, f.notify),
+                  languages = CASE WHEN @setLanguages THEN @languages ELSE f.languages END,
+                  updated_at = now()
+            RETURNING (f.xmax = 0) AS inserted
+            """, new { accountId, targetAccountId, reblogs, notify, languages, setLanguages }, transaction, cancellationToken: ct));
+
+    /// <summary>Removes the follow inside the caller's transaction; the rows deleted (0 when there was none, else 1).</summary>
+    public Task<int> DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, long targetAccountId,
+        CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM follows WHERE account_id = @accountId AND target_account_id = @targetAccountId",
+            new { accountId, targetAccountId }, transaction, cancellationToken: ct));
+
+    /// <summary>
     /// One page of an account's followers (<paramref name="followers"/>) or followed accounts, paginated by
     /// follows.id, newest first; suspended accounts left out. Returns (follow id, account id) pairs.
     /// </summary>

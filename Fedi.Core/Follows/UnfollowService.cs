@@ -1,4 +1,3 @@
-using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Contracts;
 using Fedi.Core.Contracts.Jobs;
@@ -12,7 +11,7 @@ namespace Fedi.Core.Follows;
 /// Stops following (Mastodon's UnfollowService): the row and both counters in one transaction, then an
 /// UnmergeWorker job takes the target's statuses out of the follower's home feed. Not following is no error.
 /// </summary>
-public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs)
+public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobClient jobs)
 {
     public async Task UnfollowAsync(long accountId, long targetAccountId, CancellationToken ct = default)
     {
@@ -20,10 +19,8 @@ public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, 
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var deleted = await conn.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM follows WHERE account_id = @accountId AND target_account_id = @targetAccountId",
-            new { accountId, targetAccountId }, tx, cancellationToken: ct));
-        if (deleted > 0) await AccountStatsStore.AddFollowAsync(conn, tx, accountId, targetAccountId, -1);
+        var deleted = await follows.DeleteAsync(conn, tx, accountId, targetAccountId, ct);
+        if (deleted > 0) await stats.AddFollowAsync(conn, tx, accountId, targetAccountId, -1, ct);
         await tx.CommitAsync(ct);
 
         if (deleted > 0) await jobs.EnqueueAsync(new UnmergeJob(targetAccountId, accountId));

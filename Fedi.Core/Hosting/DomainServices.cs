@@ -7,6 +7,7 @@ using Fedi.Core.Lists;
 using Fedi.Core.OAuth;
 using Fedi.Core.Relationships;
 using Fedi.Core.Statuses;
+using Fedi.Core.Streams;
 using Fedi.Core.Tags;
 using Fedi.Core.Timelines;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class DomainServices
     public static IServiceCollection AddFediDomain(this IServiceCollection services)
     {
         services.AddSingleton<AccountStore>();
+        services.AddSingleton<AccountStatsStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<CreateAccountService>();
         services.AddSingleton<UserActivityService>();
@@ -48,7 +50,7 @@ public static class DomainServices
         services.AddSingleton<PrecomputeFeedService>();
         services.AddSingleton<HomeTimelineService>();
         services.AddSingleton<FollowerStore>();
-        services.AddSingleton<TimelineStreams>();
+        services.AddSingleton<StreamPublisher>();
         services.AddSingleton<FeedMergeStore>();
         services.AddSingleton<FanOutOnWriteService>();
         services.AddSingleton<RemoveStatusService>();
@@ -58,7 +60,6 @@ public static class DomainServices
         services.AddSingleton<MuteStore>();
         services.AddSingleton<AccountDomainBlockStore>();
         services.AddSingleton<ViewerRelationsStore>();
-        services.AddSingleton<RelationsChangedPublisher>();
         services.AddSingleton<ClearFromHomeService>();
         services.AddSingleton<BlockService>();
         services.AddSingleton<UnblockService>();

@@ -26,12 +26,16 @@ public sealed class AccessTokenStore(NpgsqlDataSource db)
     public async Task<IssuedToken> CreateAsync(long? applicationId, long? userId, string scopes, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await InsertAsync(conn, null, applicationId, userId, scopes, ct);
+        return await InsertOnAsync(conn, null, applicationId, userId, scopes, ct);
     }
 
     /// <summary>Issues a token inside the caller's transaction (sign-up, code redemption).</summary>
-    public static async Task<IssuedToken> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long? applicationId, long? userId,
-        string scopes, CancellationToken ct = default)
+    public Task<IssuedToken> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long? applicationId, long? userId,
+        string scopes, CancellationToken ct) =>
+        InsertOnAsync(connection, transaction, applicationId, userId, scopes, ct);
+
+    private static async Task<IssuedToken> InsertOnAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long? applicationId, long? userId,
+        string scopes, CancellationToken ct)
     {
         var secret = TokenDigest.NewSecret();
         var row = await conn.QuerySingleAsync<(long Id, DateTime CreatedAt)>(new CommandDefinition("""
@@ -53,5 +57,14 @@ public sealed class AccessTokenStore(NpgsqlDataSource db)
             RETURNING id
             """, new { digest = TokenDigest.Of(secret), applicationId }, cancellationToken: ct));
         return ids.AsList();
+    }
+
+    /// <summary>Deletes tokens revoked before <paramref name="revokedBefore"/> (Doorkeeper's cleanup); how many.</summary>
+    public async Task<int> DeleteRevokedAsync(DateTime revokedBefore, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM oauth_access_tokens WHERE revoked_at < @revokedBefore
+            """, new { revokedBefore }, cancellationToken: ct));
     }
 }

@@ -14,7 +14,8 @@ public sealed record SignUpRequest(string? Username, string? Email, string? Pass
 /// in one transaction. The token carries the application's scopes, as Mastodon's.
 /// </summary>
 public sealed partial class AppSignUpService(
-    NpgsqlDataSource db, CreateAccountService accounts, ApplicationStore applications, InstanceOptions instance, ILogger<AppSignUpService> log)
+    NpgsqlDataSource db, CreateAccountService accounts, ApplicationStore applications, AccessTokenStore tokens, InstanceOptions instance,
+    ILogger<AppSignUpService> log)
 {
     public async Task<IssuedToken> SignUpAsync(long applicationId, SignUpRequest request, CancellationToken ct = default)
     {
@@ -26,7 +27,7 @@ public sealed partial class AppSignUpService(
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var (user, account, confirmationToken) = await accounts.InsertAsync(conn, tx, input, ct);
-        var token = await AccessTokenStore.InsertAsync(conn, tx, app.Id, user.Id, app.Scopes, ct);
+        var token = await tokens.InsertAsync(conn, tx, app.Id, user.Id, app.Scopes, ct);
         await tx.CommitAsync(ct);
 
         if (confirmationToken is not null)

@@ -10,7 +10,8 @@ namespace Fedi.Core.OAuth;
 /// Tokens never expire and are not reused: only digests are stored, so an old secret cannot be handed out again.
 /// </summary>
 public sealed class IssueTokenService(
-    NpgsqlDataSource db, ApplicationStore applications, AccessTokenStore tokens, UserStore users, InstanceOptions instance, TimeProvider clock)
+    NpgsqlDataSource db, ApplicationStore applications, AccessTokenStore tokens, AccessGrantStore grants, UserStore users,
+    InstanceOptions instance, TimeProvider clock)
 {
     public const string AuthorizationCode = "authorization_code";
     public const string ClientCredentials = "client_credentials";
@@ -29,7 +30,7 @@ public sealed class IssueTokenService(
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var grant = string.IsNullOrEmpty(request.Code) ? null : await AccessGrantStore.FindForUpdateAsync(conn, tx, request.Code, ct);
+        var grant = string.IsNullOrEmpty(request.Code) ? null : await grants.FindForUpdateAsync(conn, tx, request.Code, ct);
         if (grant is not null && grant.UsesPkce && string.IsNullOrEmpty(request.CodeVerifier)) throw OAuthErrors.InvalidRequest("code_verifier");
         if (string.IsNullOrEmpty(request.RedirectUri)) throw OAuthErrors.InvalidRequest("redirect_uri");
         var client = await AuthenticateAsync(request, ct);
@@ -38,8 +39,8 @@ public sealed class IssueTokenService(
         if (!RedirectUris.IsValidForAuthorization(request.RedirectUri, [grant.RedirectUri])) throw OAuthErrors.InvalidGrant();
         if (!VerifierMatches(grant, request.CodeVerifier)) throw OAuthErrors.InvalidGrant();
 
-        await AccessGrantStore.RevokeAsync(conn, tx, grant.Id, ct);
-        var token = await AccessTokenStore.InsertAsync(conn, tx, client.Id, grant.ResourceOwnerId, grant.Scopes, ct);
+        await grants.RevokeAsync(conn, tx, grant.Id, ct);
+        var token = await tokens.InsertAsync(conn, tx, client.Id, grant.ResourceOwnerId, grant.Scopes, ct);
         await tx.CommitAsync(ct);
         return token;
     }

@@ -1,5 +1,4 @@
-using Fedi.Core.Contracts;
-using Fedi.Core.Redis;
+using Fedi.Core.Streams;
 
 namespace Fedi.Core.OAuth;
 
@@ -7,7 +6,7 @@ namespace Fedi.Core.OAuth;
 /// RFC 7009 revocation (Doorkeeper's TokensController#revoke): the client authenticates, may revoke only its
 /// own tokens, and learns nothing about tokens that do not exist. Streams using the token are told to close.
 /// </summary>
-public sealed class RevokeTokenService(ApplicationStore applications, AccessTokenStore tokens, RedisConnection redis)
+public sealed class RevokeTokenService(ApplicationStore applications, AccessTokenStore tokens, StreamPublisher streams)
 {
     public async Task RevokeAsync(string? clientId, string? clientSecret, string? token, CancellationToken ct = default)
     {
@@ -17,7 +16,6 @@ public sealed class RevokeTokenService(ApplicationStore applications, AccessToke
         if (found is null) return;
         if (found.ApplicationId is { } owner && owner != client.Id) throw OAuthErrors.RevokeUnauthorized();
 
-        foreach (var id in await tokens.RevokeAsync(token, found.ApplicationId, ct))
-            await redis.PublishAsync(RedisChannels.AccessToken(id), StreamMessage.EncodeKill());
+        await streams.KillAccessTokenStreamsAsync(await tokens.RevokeAsync(token, found.ApplicationId, ct));
     }
 }

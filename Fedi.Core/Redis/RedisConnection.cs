@@ -33,8 +33,5 @@ public sealed class RedisConnection : IAsyncDisposable
     public static RedisConnection Connect(RedisOptions options, string clientName) =>
         new(ConnectionMultiplexer.Connect(options.ToConfigurationOptions(clientName)), options);
 
-    public Task PublishAsync(string channel, string message) =>
-        Subscriber.PublishAsync(RedisChannel.Literal(channel), message);
-
     public async ValueTask DisposeAsync() => await Multiplexer.CloseAsync();
 }

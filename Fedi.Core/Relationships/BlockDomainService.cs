@@ -1,3 +1,5 @@
+using Fedi.Core.Streams;
+
 namespace Fedi.Core.Relationships;
 
 /// <summary>
@@ -5,11 +7,11 @@ namespace Fedi.Core.Relationships;
 /// user. Not built yet: removing followers from that domain (AfterAccountDomainBlockWorker), as there are no
 /// remote followers before federation.
 /// </summary>
-public sealed class BlockDomainService(AccountDomainBlockStore store, RelationsChangedPublisher changes)
+public sealed class BlockDomainService(AccountDomainBlockStore store, StreamPublisher streams)
 {
     public async Task BlockAsync(long accountId, string? domain, CancellationToken ct = default)
     {
         var normalized = BlockedDomain.Normalize(domain);
-        if (await store.InsertAsync(accountId, normalized, ct)) await changes.PublishAsync(accountId);
+        if (await store.InsertAsync(accountId, normalized, ct)) await streams.PublishRelationsChangedAsync(accountId);
     }
 }

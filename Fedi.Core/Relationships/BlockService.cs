@@ -1,9 +1,9 @@
-using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Contracts;
 using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Streams;
 using Npgsql;
 
 namespace Fedi.Core.Relationships;
@@ -14,7 +14,9 @@ namespace Fedi.Core.Relationships;
 /// the target's statuses and reblogs of them at once (Mastodon's AfterBlockService), and both accounts'
 /// streaming connections reload their filters. Blocking yourself does nothing, as Mastodon.
 /// </summary>
-public sealed class BlockService(NpgsqlDataSource db, AccountStore accounts, JobClient jobs, ClearFromHomeService home, RelationsChangedPublisher changes)
+public sealed class BlockService(
+    NpgsqlDataSource db, AccountStore accounts, BlockStore blocks, AccountStatsStore stats, JobClient jobs, ClearFromHomeService home,
+    StreamPublisher streams)
 {
     public async Task BlockAsync(long accountId, long targetAccountId, CancellationToken ct = default)
     {
@@ -23,22 +25,14 @@ public sealed class BlockService(NpgsqlDataSource db, AccountStore accounts, Job
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO blocks (account_id, target_account_id) VALUES (@accountId, @targetAccountId)
-            ON CONFLICT (account_id, target_account_id) DO NOTHING
-            """, new { accountId, targetAccountId }, tx, cancellationToken: ct));
-        var removed = (await conn.QueryAsync<(long, long)>(new CommandDefinition("""
-            DELETE FROM follows
-            WHERE (account_id = @accountId AND target_account_id = @targetAccountId)
-               OR (account_id = @targetAccountId AND target_account_id = @accountId)
-            RETURNING account_id, target_account_id
-            """, new { accountId, targetAccountId }, tx, cancellationToken: ct))).AsList();
+        await blocks.InsertAsync(conn, tx, accountId, targetAccountId, ct);
+        var removed = await blocks.DeleteFollowsBetweenAsync(conn, tx, accountId, targetAccountId, ct);
         foreach (var (follower, followed) in removed)
-            await AccountStatsStore.AddFollowAsync(conn, tx, follower, followed, -1);
+            await stats.AddFollowAsync(conn, tx, follower, followed, -1, ct);
         await tx.CommitAsync(ct);
 
         foreach (var (follower, followed) in removed) await jobs.EnqueueAsync(new UnmergeJob(followed, follower));
         await home.ClearAsync(accountId, targetAccountId, ct);
-        await changes.PublishAsync(accountId, targetAccountId);
+        await streams.PublishRelationsChangedAsync(accountId, targetAccountId);
     }
 }

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Fedi.Core.Relationships;
 
-/// <summary>SQL for <c>blocks</c> reads; writes happen inside <see cref="BlockService"/>'s transaction.</summary>
+/// <summary>SQL for <c>blocks</c>, and for the follows a block severs (see <see cref="DeleteFollowsBetweenAsync"/>).</summary>
 public sealed class BlockStore(NpgsqlDataSource db)
 {
     /// <summary>Which of <paramref name="targetIds"/> <paramref name="accountId"/> blocks.</summary>
@@ -52,5 +52,34 @@ public sealed class BlockStore(NpgsqlDataSource db)
             LIMIT @limit
             """, new { accountId, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
         return page.NewestFirst(rows);
+    }
+
+    /// <summary>The block inside the caller's transaction (the one that also severs the follows); blocking twice is no error.</summary>
+    public Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, long targetAccountId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO blocks (account_id, target_account_id) VALUES (@accountId, @targetAccountId)
+            ON CONFLICT (account_id, target_account_id) DO NOTHING
+            """, new { accountId, targetAccountId }, transaction, cancellationToken: ct));
+
+    /// <summary>
+    /// Deletes the follows both ways between two accounts inside the block's transaction; the (follower, followed)
+    /// pairs removed. Here rather than in FollowStore because Follows sits above Relationships (following checks blocks).
+    /// </summary>
+    public async Task<IReadOnlyList<(long FollowerId, long FollowedId)>> DeleteFollowsBetweenAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, long targetAccountId, CancellationToken ct) =>
+        (await connection.QueryAsync<(long, long)>(new CommandDefinition("""
+            DELETE FROM follows
+            WHERE (account_id = @accountId AND target_account_id = @targetAccountId)
+               OR (account_id = @targetAccountId AND target_account_id = @accountId)
+            RETURNING account_id, target_account_id
+            """, new { accountId, targetAccountId }, transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>Lifts the block; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(long accountId, long targetAccountId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM blocks WHERE account_id = @accountId AND target_account_id = @targetAccountId",
+            new { accountId, targetAccountId }, cancellationToken: ct)) > 0;
     }
 }

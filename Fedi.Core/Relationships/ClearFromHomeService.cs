@@ -1,6 +1,5 @@
-using Dapper;
 using Fedi.Core.Feeds;
-using Npgsql;
+using Fedi.Core.Statuses;
 
 namespace Fedi.Core.Relationships;
 
@@ -9,17 +8,13 @@ namespace Fedi.Core.Relationships;
 /// an account and reblogs of them, whether or not the owner still follows it (UnmergeWorker only covers
 /// unfollows). One read of the feed (at most 800 ids) and one query, so it runs inline.
 /// </summary>
-public sealed class ClearFromHomeService(NpgsqlDataSource db, FeedManager feeds)
+public sealed class ClearFromHomeService(StatusStore statuses, FeedManager feeds)
 {
     public async Task ClearAsync(long accountId, long targetAccountId, CancellationToken ct = default)
     {
         var inFeed = await feeds.ListHomeEntriesAsync(accountId);
         if (inFeed.Count == 0) return;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        var theirs = (await conn.QueryAsync<long>(new CommandDefinition("""
-            SELECT s.id FROM statuses s LEFT JOIN statuses r ON r.id = s.reblog_of_id
-            WHERE s.id = ANY(@inFeed) AND (s.account_id = @targetAccountId OR r.account_id = @targetAccountId)
-            """, new { inFeed = inFeed.ToArray(), targetAccountId }, cancellationToken: ct))).AsList();
+        var theirs = await statuses.ListIdsByAuthorAsync(inFeed, targetAccountId, ct);
         if (theirs.Count > 0) await feeds.RemoveFromHomeFeedAsync(accountId, theirs);
     }
 }

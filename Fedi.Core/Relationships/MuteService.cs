@@ -1,7 +1,6 @@
-using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Errors;
-using Npgsql;
+using Fedi.Core.Streams;
 
 namespace Fedi.Core.Relationships;
 
@@ -9,7 +8,7 @@ namespace Fedi.Core.Relationships;
 /// Mutes an account (Mastodon's MuteService): the row is created or its options replaced, the muted account's
 /// statuses leave the home feed (Mastodon's MuteWorker), and streaming connections reload. <paramref name="durationSeconds"/> 0 mutes for good. Muting yourself does nothing, as Mastodon.
 /// </summary>
-public sealed class MuteService(NpgsqlDataSource db, AccountStore accounts, ClearFromHomeService home, RelationsChangedPublisher changes, TimeProvider time)
+public sealed class MuteService(MuteStore mutes, AccountStore accounts, ClearFromHomeService home, StreamPublisher streams, TimeProvider time)
 {
     public async Task MuteAsync(long accountId, long targetAccountId, bool notifications, int durationSeconds, CancellationToken ct = default)
     {
@@ -18,15 +17,9 @@ public sealed class MuteService(NpgsqlDataSource db, AccountStore accounts, Clea
         if (durationSeconds < 0) throw ApiException.Unprocessable("Validation failed: Expires at must be in the future");
         DateTime? expiresAt = durationSeconds == 0 ? null : time.GetUtcNow().UtcDateTime.AddSeconds(durationSeconds);
 
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO mutes (account_id, target_account_id, hide_notifications, expires_at)
-            VALUES (@accountId, @targetAccountId, @notifications, @expiresAt)
-            ON CONFLICT (account_id, target_account_id) DO UPDATE
-              SET hide_notifications = EXCLUDED.hide_notifications, expires_at = EXCLUDED.expires_at, updated_at = now()
-            """, new { accountId, targetAccountId, notifications, expiresAt }, cancellationToken: ct));
+        await mutes.InsertAsync(accountId, targetAccountId, notifications, expiresAt, ct);
 
         await home.ClearAsync(accountId, targetAccountId, ct);
-        await changes.PublishAsync(accountId);
+        await streams.PublishRelationsChangedAsync(accountId);
     }
 }

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Fedi.Core.Relationships;
 
-/// <summary>SQL for <c>mutes</c> reads. An expired mute counts as no mute everywhere (Mastodon's <c>active</c> scope).</summary>
+/// <summary>SQL for <c>mutes</c>. An expired mute counts as no mute everywhere (Mastodon's <c>active</c> scope).</summary>
 public sealed class MuteStore(NpgsqlDataSource db)
 {
     public const string Active = "(m.expires_at IS NULL OR m.expires_at > now())";
@@ -33,5 +33,26 @@ public sealed class MuteStore(NpgsqlDataSource db)
             LIMIT @limit
             """, new { accountId, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
         return page.NewestFirst(rows);
+    }
+
+    /// <summary>Creates the mute or replaces its options; <paramref name="expiresAt"/> null mutes for good.</summary>
+    public async Task InsertAsync(long accountId, long targetAccountId, bool notifications, DateTime? expiresAt, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO mutes (account_id, target_account_id, hide_notifications, expires_at)
+            VALUES (@accountId, @targetAccountId, @notifications, @expiresAt)
+            ON CONFLICT (account_id, target_account_id) DO UPDATE
+              SET hide_notifications = EXCLUDED.hide_notifications, expires_at = EXCLUDED.expires_at, updated_at = now()
+            """, new { accountId, targetAccountId, notifications, expiresAt }, cancellationToken: ct));
+    }
+
+    /// <summary>Lifts the mute; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(long accountId, long targetAccountId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM mutes WHERE account_id = @accountId AND target_account_id = @targetAccountId",
+            new { accountId, targetAccountId }, cancellationToken: ct)) > 0;
     }
 }

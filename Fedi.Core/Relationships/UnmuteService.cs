@@ -1,20 +1,15 @@
-using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Errors;
-using Npgsql;
+using Fedi.Core.Streams;
 
 namespace Fedi.Core.Relationships;
 
 /// <summary>Lifts a mute (Mastodon's UnmuteService); not muting is no error.</summary>
-public sealed class UnmuteService(NpgsqlDataSource db, AccountStore accounts, RelationsChangedPublisher changes)
+public sealed class UnmuteService(MuteStore mutes, AccountStore accounts, StreamPublisher streams)
 {
     public async Task UnmuteAsync(long accountId, long targetAccountId, CancellationToken ct = default)
     {
         if (await accounts.FindAsync(targetAccountId, ct) is null) throw ApiException.NotFound();
-        await using var conn = await db.OpenConnectionAsync(ct);
-        var deleted = await conn.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM mutes WHERE account_id = @accountId AND target_account_id = @targetAccountId",
-            new { accountId, targetAccountId }, cancellationToken: ct));
-        if (deleted > 0) await changes.PublishAsync(accountId);
+        if (await mutes.DeleteAsync(accountId, targetAccountId, ct)) await streams.PublishRelationsChangedAsync(accountId);
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Contracts;
 using Fedi.Core.Contracts.Jobs;
@@ -12,7 +11,7 @@ namespace Fedi.Core.Statuses;
 /// Deletes one's own status: soft-deletes the row and the author's counter at once (reads stop showing
 /// it immediately), then the worker's RemovalWorker takes it out of feeds and streams.
 /// </summary>
-public sealed class DeleteStatusService(NpgsqlDataSource db, StatusStore statuses, JobClient jobs)
+public sealed class DeleteStatusService(NpgsqlDataSource db, StatusStore statuses, AccountStatsStore stats, JobClient jobs)
 {
     public async Task<Status> DeleteAsync(long statusId, long accountId, CancellationToken ct = default)
     {
@@ -21,11 +20,8 @@ public sealed class DeleteStatusService(NpgsqlDataSource db, StatusStore statuse
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var deleted = await conn.ExecuteAsync(
-            "UPDATE statuses SET deleted_at = now(), updated_at = now() WHERE id = @statusId AND deleted_at IS NULL",
-            new { statusId }, tx);
-        if (deleted == 0) throw ApiException.NotFound(); // a concurrent delete won
-        await AccountStatsStore.AddStatusesAsync(conn, tx, accountId, -1, touchLastStatus: false);
+        if (!await statuses.DeleteAsync(conn, tx, statusId, ct)) throw ApiException.NotFound(); // a concurrent delete won
+        await stats.AddStatusesAsync(conn, tx, accountId, -1, touchLastStatus: false, ct);
         await tx.CommitAsync(ct);
 
         await jobs.EnqueueAsync(new RemovalJob(statusId));

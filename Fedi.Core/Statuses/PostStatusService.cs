@@ -1,4 +1,3 @@
-using Dapper;
 using Fedi.Core.Accounts;
 using Fedi.Core.Configuration;
 using Fedi.Core.Contracts;
@@ -14,7 +13,7 @@ namespace Fedi.Core.Statuses;
 /// the author's counters in one transaction, then hands fan-out to the worker (DistributionWorker).
 /// </summary>
 public sealed class PostStatusService(
-    NpgsqlDataSource db, StatusStore statuses, StatusPolicy policy, AccountStore accounts,
+    NpgsqlDataSource db, StatusStore statuses, TagStore tags, AccountStatsStore stats, StatusPolicy policy, AccountStore accounts,
     StatusIdempotency idempotency, JobClient jobs, InstanceOptions instance)
 {
     public async Task<Status> PostAsync(Account author, NewStatus input, CancellationToken ct = default)
@@ -45,35 +44,27 @@ public sealed class PostStatusService(
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var id = await conn.ExecuteScalarAsync<long>("SELECT timestamp_id('statuses')", transaction: tx);
-        var status = await conn.QuerySingleAsync<Status>($"""
-            INSERT INTO statuses (id, uri, url, text, spoiler_text, sensitive, visibility, language, reply,
-                                  in_reply_to_id, in_reply_to_account_id, account_id, application_id, local)
-            VALUES (@id, @uri, @url, @text, @spoilerText, @sensitive, @visibility, @language, @reply,
-                    @inReplyToId, @inReplyToAccountId, @accountId, @applicationId, true)
-            RETURNING {StatusStore.Columns.Replace("s.", "")}
-            """, new
+        var id = await statuses.NextIdAsync(conn, tx, ct);
+        var status = await statuses.InsertAsync(conn, tx, new Status
         {
-            id,
-            uri = $"{instance.WebBaseUrl}/users/{author.Username}/statuses/{id}",
-            url = $"{instance.WebBaseUrl}/@{author.Username}/{id}",
-            text = input.Text,
-            spoilerText = input.SpoilerText,
-            sensitive = input.Sensitive || input.SpoilerText.Length > 0,
-            visibility = (int)input.Visibility,
-            language = StatusText.NormalizeLanguage(input.Language),
-            reply = parent is not null,
-            inReplyToId = parent?.Id,
-            inReplyToAccountId = parent?.AccountId,
-            accountId = author.Id,
-            applicationId = input.ApplicationId,
-        }, tx);
-        if (mentioned.Count > 0)
-            await conn.ExecuteAsync(
-                "INSERT INTO mentions (status_id, account_id) SELECT @id, unnest(@accountIds) ON CONFLICT DO NOTHING",
-                new { id, accountIds = mentioned.Select(a => a.Id).ToArray() }, tx);
-        await TagStore.AttachAsync(conn, tx, id, StatusTags.Extract(input.Text));
-        await AccountStatsStore.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true);
+            Id = id,
+            Uri = $"{instance.WebBaseUrl}/users/{author.Username}/statuses/{id}",
+            Url = $"{instance.WebBaseUrl}/@{author.Username}/{id}",
+            Text = input.Text,
+            SpoilerText = input.SpoilerText,
+            Sensitive = input.Sensitive || input.SpoilerText.Length > 0,
+            Visibility = input.Visibility,
+            Language = StatusText.NormalizeLanguage(input.Language),
+            Reply = parent is not null,
+            InReplyToId = parent?.Id,
+            InReplyToAccountId = parent?.AccountId,
+            AccountId = author.Id,
+            ApplicationId = input.ApplicationId,
+            Local = true,
+        }, ct);
+        await statuses.InsertMentionsAsync(conn, tx, id, mentioned.Select(a => a.Id).ToList(), ct);
+        await tags.AttachAsync(conn, tx, id, StatusTags.Extract(input.Text), ct);
+        await stats.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true, ct);
         await tx.CommitAsync(ct);
 
         await jobs.EnqueueAsync(new DistributionJob(status.Id));

@@ -61,4 +61,62 @@ public sealed class StatusStore(NpgsqlDataSource db)
             """, new { statusIds = statusIds.Distinct().ToArray() }, cancellationToken: ct));
         return rows.ToDictionary(r => r.Id, r => r.Count);
     }
+
+    /// <summary>A new time-ordered id for a status (the database's timestamp_id), so its URI can name it before the insert.</summary>
+    public Task<long> NextIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT timestamp_id('statuses')", transaction: transaction, cancellationToken: ct));
+
+    /// <summary>A local status (<paramref name="status"/>'s id from <see cref="NextIdAsync"/>) inside the post's transaction; the row as stored.</summary>
+    public Task<Status> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Status status, CancellationToken ct) =>
+        connection.QuerySingleAsync<Status>(new CommandDefinition($"""
+            INSERT INTO statuses (id, uri, url, text, spoiler_text, sensitive, visibility, language, reply,
+                                  in_reply_to_id, in_reply_to_account_id, account_id, application_id, local)
+            VALUES (@id, @uri, @url, @text, @spoilerText, @sensitive, @visibility, @language, @reply,
+                    @inReplyToId, @inReplyToAccountId, @accountId, @applicationId, true)
+            RETURNING {Columns.Replace("s.", "")}
+            """, new
+        {
+            id = status.Id, uri = status.Uri, url = status.Url, text = status.Text, spoilerText = status.SpoilerText,
+            sensitive = status.Sensitive, visibility = (int)status.Visibility, language = status.Language, reply = status.Reply,
+            inReplyToId = status.InReplyToId, inReplyToAccountId = status.InReplyToAccountId, accountId = status.AccountId,
+            applicationId = status.ApplicationId,
+        }, transaction, cancellationToken: ct));
+
+    /// <summary>The accounts a status mentions, inside the post's transaction.</summary>
+    public async Task InsertMentionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long statusId,
+        IReadOnlyCollection<long> accountIds, CancellationToken ct)
+    {
+        if (accountIds.Count == 0) return;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO mentions (status_id, account_id) SELECT @id, unnest(@accountIds) ON CONFLICT DO NOTHING",
+            new { id = statusId, accountIds = accountIds.ToArray() }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>Soft-deletes a live status inside the caller's transaction; false when it was already deleted.</summary>
+    public async Task<bool> DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long statusId, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE statuses SET deleted_at = now(), updated_at = now() WHERE id = @statusId AND deleted_at IS NULL",
+            new { statusId }, transaction, cancellationToken: ct)) > 0;
+
+    /// <summary>Whether the status mentions <paramref name="viewerId"/> or, when <paramref name="followersToo"/>,
+    /// the viewer follows <paramref name="authorId"/> (who besides the author sees a private or direct status).</summary>
+    public async Task<bool> ReachesAsync(long statusId, long authorId, long viewerId, bool followersToo, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM mentions WHERE status_id = @statusId AND account_id = @viewerId)
+                OR (@private AND EXISTS (SELECT 1 FROM follows WHERE account_id = @viewerId AND target_account_id = @authorId))
+            """, new { statusId, viewerId, authorId, @private = followersToo }, cancellationToken: ct));
+    }
+
+    /// <summary>Those of <paramref name="ids"/> that <paramref name="authorId"/> wrote or that reblog a status of theirs.</summary>
+    public async Task<IReadOnlyList<long>> ListIdsByAuthorAsync(IReadOnlyCollection<long> ids, long authorId, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return [];
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<long>(new CommandDefinition("""
+            SELECT s.id FROM statuses s LEFT JOIN statuses r ON r.id = s.reblog_of_id
+            WHERE s.id = ANY(@inFeed) AND (s.account_id = @targetAccountId OR r.account_id = @targetAccountId)
+            """, new { inFeed = ids.ToArray(), targetAccountId = authorId }, cancellationToken: ct))).AsList();
+    }
 }

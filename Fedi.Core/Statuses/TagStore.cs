@@ -10,18 +10,19 @@ public sealed class TagStore(NpgsqlDataSource db)
     /// Creates the missing tags and links them to the status, inside the caller's transaction (the post's), so a
     /// status never exists without its tags. Concurrent posts of a new tag meet on the unique index.
     /// </summary>
-    public static async Task AttachAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long statusId, IReadOnlyList<string> names)
+    public async Task AttachAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long statusId, IReadOnlyList<string> names,
+        CancellationToken ct)
     {
         if (names.Count == 0) return;
-        await conn.ExecuteAsync("""
+        await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO tags (name) SELECT unnest(@names::text[])
             ON CONFLICT (lower(name)) DO NOTHING
-            """, new { names = names.ToArray() }, tx);
-        await conn.ExecuteAsync("""
+            """, new { names = names.ToArray() }, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO statuses_tags (status_id, tag_id)
             SELECT @statusId, t.id FROM tags t WHERE lower(t.name) = ANY(@names::text[])
             ON CONFLICT DO NOTHING
-            """, new { statusId, names = names.Select(n => n.ToLowerInvariant()).ToArray() }, tx);
+            """, new { statusId, names = names.Select(n => n.ToLowerInvariant()).ToArray() }, transaction, cancellationToken: ct));
     }
 
     /// <summary>Tag names of each status, in one query.</summary>

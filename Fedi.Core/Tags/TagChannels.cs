@@ -1,14 +1,14 @@
-using Fedi.Core.Contracts;
-using Fedi.Core.Redis;
 using Fedi.Core.Statuses;
+using Fedi.Core.Streams;
 
 namespace Fedi.Core.Tags;
 
 /// <summary>
-/// Publishes on <c>timeline:hashtag:&lt;name&gt;</c> and, for this server's statuses, <c>…:local</c> (Mastodon's
+/// Which statuses reach <c>timeline:hashtag:&lt;name&gt;</c> and, for this server's statuses, <c>…:local</c> (Mastodon's
 /// deliver_to_hashtags!): public statuses that are not reblogs, replies included — unlike the public channels.
+/// The <see cref="StreamPublisher"/> publishes.
 /// </summary>
-public sealed class TagChannels(TagStore tags, RedisConnection redis)
+public sealed class TagChannels(TagStore tags, StreamPublisher streams)
 {
     public static bool Reaches(Status status) => status.Visibility == StatusVisibility.Public && status.ReblogOfId is null;
 
@@ -18,9 +18,6 @@ public sealed class TagChannels(TagStore tags, RedisConnection redis)
         if (!Reaches(status)) return;
         var names = (await tags.ListNamesAsync([status.Id], ct))[status.Id].ToList();
         if (names.Count == 0) return;
-        var text = await message();
-        var publishes = names.Select(name => redis.PublishAsync(RedisChannels.Hashtag(name), text)).ToList();
-        if (status.Local) publishes.AddRange(names.Select(name => redis.PublishAsync(RedisChannels.Hashtag(name, localOnly: true), text)));
-        await Task.WhenAll(publishes);
+        await streams.PublishHashtagsAsync(names, status.Local, await message());
     }
 }

@@ -1,10 +1,9 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Rendering;
-using Fedi.Core.Contracts;
 using Fedi.Core.Conversations;
 using Fedi.Core.Json;
-using Fedi.Core.Redis;
 using Fedi.Core.Statuses;
+using Fedi.Core.Streams;
 
 namespace Fedi.Core.Timelines;
 
@@ -14,7 +13,7 @@ namespace Fedi.Core.Timelines;
 /// Conversation as a <c>conversation</c> event on <c>timeline:direct:&lt;id&gt;</c>.
 /// </summary>
 public sealed class DirectConversations(
-    StatusStore statuses, AccountStore accounts, ConversationStore store, ConversationRenderer renderer, RedisConnection redis)
+    StatusStore statuses, AccountStore accounts, ConversationStore store, ConversationRenderer renderer, StreamPublisher streams)
 {
     public async Task DeliverAsync(Status status, CancellationToken ct = default)
     {
@@ -27,7 +26,7 @@ public sealed class DirectConversations(
             var participants = everyone.Where(id => id != recipient).Order().ToArray();
             var conversation = await store.AddStatusAsync(recipient, participants, status.Id, unread: recipient != status.AccountId, ct);
             var payload = (await renderer.RenderManyAsync([conversation], recipient, ct))[0];
-            await redis.PublishAsync(RedisChannels.Direct(recipient), StreamMessage.Encode(StreamEvents.Conversation, FediJson.Serialize(payload)));
+            await streams.PublishConversationAsync(recipient, FediJson.Serialize(payload));
         }
     }
 

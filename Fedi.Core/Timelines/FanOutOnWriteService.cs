@@ -7,6 +7,7 @@ using Fedi.Core.Follows;
 using Fedi.Core.Jobs;
 using Fedi.Core.Redis;
 using Fedi.Core.Statuses;
+using Fedi.Core.Streams;
 
 namespace Fedi.Core.Timelines;
 
@@ -23,7 +24,7 @@ public sealed class FanOutOnWriteService(
     AccountStore accounts,
     FollowerStore followers,
     FeedManager feeds,
-    TimelineStreams streams,
+    StreamPublisher streams,
     StatusRenderer renderer,
     RedisLock locks,
     JobClient jobs,
@@ -102,15 +103,7 @@ public sealed class FanOutOnWriteService(
     }
 
     /// <summary>One batch: feeds and the listener check in parallel (pipelined), then the pushes.</summary>
-    private async Task DeliverAsync(IReadOnlyList<long> accountIds, long statusId, StatusPayloads payloads, CancellationToken ct)
-    {
-        var added = feeds.AddToExistingHomeFeedsAsync(accountIds, [statusId]);
-        var listening = streams.ListListeningAsync(accountIds);
-        await Task.WhenAll(added, listening);
-        var recipients = listening.Result;
-        if (recipients.Count == 0) return;
-        var messages = new Dictionary<long, string>();
-        foreach (var id in recipients) messages[id] = await payloads.ForViewerAsync(id, ct);
-        await streams.PublishHomeAsync(recipients, id => messages[id]);
-    }
+    private Task DeliverAsync(IReadOnlyList<long> accountIds, long statusId, StatusPayloads payloads, CancellationToken ct) =>
+        streams.PublishToListeningHomesAsync(accountIds, id => payloads.ForViewerAsync(id, ct),
+            alongside: feeds.AddToExistingHomeFeedsAsync(accountIds, [statusId]));
 }

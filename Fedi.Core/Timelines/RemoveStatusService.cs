@@ -3,6 +3,7 @@ using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Redis;
 using Fedi.Core.Statuses;
+using Fedi.Core.Streams;
 
 namespace Fedi.Core.Timelines;
 
@@ -15,7 +16,7 @@ public sealed class RemoveStatusService(
     StatusStore statuses,
     FollowerStore followers,
     FeedManager feeds,
-    TimelineStreams streams,
+    StreamPublisher streams,
     RedisLock locks,
     ChannelFanOut channels)
 {
@@ -42,13 +43,8 @@ public sealed class RemoveStatusService(
         await channels.RemoveAsync(status, ct);
     }
 
-    private async Task UnpushAsync(IReadOnlyCollection<long> accountIds, long statusId)
-    {
-        if (accountIds.Count == 0) return;
-        var removed = feeds.RemoveFromHomeFeedsAsync(accountIds, statusId);
-        var listening = streams.ListListeningAsync(accountIds);
-        await Task.WhenAll(removed, listening);
-        var message = StreamMessage.EncodeDelete(statusId);
-        await streams.PublishHomeAsync(listening.Result, _ => message);
-    }
+    private Task UnpushAsync(IReadOnlyCollection<long> accountIds, long statusId) => accountIds.Count == 0
+        ? Task.CompletedTask
+        : streams.PublishToListeningHomesAsync(accountIds, StreamMessage.EncodeDelete(statusId),
+            alongside: feeds.RemoveFromHomeFeedsAsync(accountIds, statusId));
 }

@@ -1,8 +1,6 @@
-using Dapper;
 using Fedi.Core.Configuration;
 using Fedi.Core.Jobs;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Fedi.Worker.Engine;
 
@@ -12,7 +10,7 @@ namespace Fedi.Worker.Engine;
 /// past it, jobs fail with "too many clients" only under load, which is the worst time to find out.
 /// </summary>
 public sealed class CapacityCheck(
-    NpgsqlDataSource db, JobStatsReader reader, DatabaseOptions database, ProcessIdentity identity, ILogger<CapacityCheck> logger)
+    ServerSettingsStore settings, JobStatsReader reader, DatabaseOptions database, ProcessIdentity identity, ILogger<CapacityCheck> logger)
 {
     /// <summary>Connections kept for the web and streaming tiers, whose pools heartbeats do not show: their
     /// default pools (web 5 per process, streaming 10) for a small deployment of two web and one streaming
@@ -22,9 +20,7 @@ public sealed class CapacityCheck(
     public async Task CheckAsync(CancellationToken ct)
     {
         logger.PoolBudget(identity.Identity, database.PoolSize);
-        int maxConnections;
-        await using (var conn = await db.OpenConnectionAsync(ct))
-            maxConnections = int.Parse(await conn.QuerySingleAsync<string>("SHOW max_connections"), System.Globalization.CultureInfo.InvariantCulture);
+        var maxConnections = await settings.FindMaxConnectionsAsync(ct);
         var state = await reader.ReadAsync();
         var workers = state.Processes.Sum(p => p.DbPool ?? 0);
         if (state.Processes.All(p => p.Identity != identity.Identity)) workers += database.PoolSize;

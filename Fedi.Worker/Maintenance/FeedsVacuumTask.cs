@@ -1,3 +1,4 @@
+using Fedi.Core.Accounts;
 using Fedi.Core.Configuration;
 using Fedi.Core.Contracts;
 using Fedi.Core.Redis;
@@ -10,7 +11,7 @@ namespace Fedi.Worker.Maintenance;
 /// fan-out no longer updates; a returning user's feed is rebuilt on read. Users in batches, one pipelined DEL
 /// round trip per batch.
 /// </summary>
-public sealed class FeedsVacuumTask(MaintenanceStore store, RedisConnection redis, InstanceOptions instance, TimeProvider time) : IMaintenanceTask
+public sealed class FeedsVacuumTask(UserStore users, RedisConnection redis, InstanceOptions instance, TimeProvider time) : IMaintenanceTask
 {
     private const int BatchSize = 1000;
 
@@ -22,7 +23,7 @@ public sealed class FeedsVacuumTask(MaintenanceStore store, RedisConnection redi
         long after = 0, deleted = 0;
         while (true)
         {
-            var ids = await store.ListInactiveAccountIdsAsync(after, activeSince, BatchSize, ct);
+            var ids = await users.ListInactiveAccountIdsAsync(after, activeSince, BatchSize, ct);
             if (ids.Count == 0) break;
             var batch = redis.Database.CreateBatch();
             var deletes = ids.Select(id => batch.KeyDeleteAsync(RedisKeys.HomeFeed(id))).ToList();

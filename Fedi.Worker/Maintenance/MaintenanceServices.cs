@@ -8,7 +8,6 @@ public static class MaintenanceServices
 {
     public static IServiceCollection AddMaintenance(this IServiceCollection services)
     {
-        services.AddSingleton<MaintenanceStore>();
         services.AddSingleton<IMaintenanceTask, FeedsVacuumTask>();
         services.AddSingleton<IMaintenanceTask, TokensPruneTask>();
         services.AddSingleton<IMaintenanceTask, DeadSetTrimTask>();

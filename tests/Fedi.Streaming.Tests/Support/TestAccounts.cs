@@ -29,7 +29,7 @@ public sealed class TestAccounts(FediCluster cluster)
             WebScheme = "http",
             StreamingApiBaseUrl = cluster.StreamingWebSocketUrl,
         };
-        var (user, account, _) = await new CreateAccountService(Db, instance)
+        var (user, account, _) = await new CreateAccountService(Db, new AccountStore(Db), new AccountStatsStore(), new UserStore(Db), instance)
             .CreateAsync(new NewAccount(username, $"{username}@example.com", RandomNames.Unique("pw-"), Confirmed: true));
         if (chosenLanguages is not null)
             await ExecuteAsync("UPDATE users SET chosen_languages = @chosenLanguages WHERE id = @id", new { chosenLanguages, id = user.Id });
