@@ -3,13 +3,11 @@ using Fedi.Web.ClientApi.Apps;
 using Fedi.Web.ClientApi.Blocks;
 using Fedi.Web.ClientApi.Conversations;
 using Fedi.Web.ClientApi.DomainBlocks;
-using Fedi.Web.ClientApi.Follows;
 using Fedi.Web.ClientApi.Instance;
 using Fedi.Web.ClientApi.Lists;
 using Fedi.Web.ClientApi.Mutes;
 using Fedi.Web.ClientApi.Statuses;
 using Fedi.Web.ClientApi.Streaming;
-using Fedi.Web.ClientApi.Tags;
 using Fedi.Web.ClientApi.Timelines;
 using Fedi.Web.OAuth;
 using Fedi.Web.Pages;
@@ -25,6 +23,14 @@ public static class WebServices
         return services;
     }
 
+    /// <summary>
+    /// Routes are grouped by the resource of their URL: <c>ClientApi/&lt;Resource&gt;/</c> maps every route under
+    /// <c>/api/v{n}/&lt;resource&gt;</c> (the first segment after the version), whatever the verb or sub-path, e.g.
+    /// <c>/api/v1/accounts/:id/block</c> with accounts and <c>/api/v1/blocks</c> with blocks. A folder holds
+    /// <c>&lt;Resource&gt;Endpoints.cs</c>, split by concern into more <c>…Endpoints.cs</c> files when it grows. Routes
+    /// outside <c>/api</c> go by what they serve: OAuth/ (sign-in: <c>/oauth/…</c>, <c>/auth/confirmation</c>, the
+    /// OAuth metadata under <c>/.well-known</c>) and Pages/ (public images and pages).
+    /// </summary>
     public static void MapWebEndpoints(this WebApplication app)
     {
         app.MapAuthorizeEndpoints();
@@ -33,16 +39,15 @@ public static class WebServices
         app.MapConfirmationEndpoints();
         app.MapAppsEndpoints();
         app.MapAccountsEndpoints();
-        app.MapFollowsEndpoints();
+        app.MapAccountRelationshipEndpoints();
+        app.MapAccountCollectionsEndpoints();
         app.MapBlocksEndpoints();
         app.MapMutesEndpoints();
         app.MapDomainBlocksEndpoints();
         app.MapInstanceEndpoints();
         app.MapStatusesEndpoints();
         app.MapTimelinesEndpoints();
-        app.MapAccountStatusesEndpoints();
         app.MapStreamingRedirectEndpoints();
-        app.MapTagTimelineEndpoints();
         app.MapListsEndpoints();
         app.MapListAccountsEndpoints();
         app.MapConversationsEndpoints();

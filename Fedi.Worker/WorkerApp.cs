@@ -10,19 +10,8 @@ namespace Fedi.Worker;
 /// <summary>The worker tier: the job engine as a hosted service, plus health and metrics when PORT is set.</summary>
 public static class WorkerApp
 {
-    /// <summary>One connection per executor plus two for the engine's own work, unless DB_POOL says otherwise.
-    /// A malformed WORKER_CONCURRENCY is reported later, by <see cref="WorkerOptions.From"/>.</summary>
-    public static int DefaultPool()
-    {
-        try
-        {
-            return WorkerOptions.ConcurrencyFrom(EnvironmentSettings.FromProcess()) + 2;
-        }
-        catch (SettingsException)
-        {
-            return 12;
-        }
-    }
+    /// <summary>One connection per executor plus two for the engine's own work, unless DB_POOL says otherwise.</summary>
+    public static int DefaultPool(EnvironmentSettings env) => WorkerOptions.ConcurrencyFrom(env) + 2;
 
     public static WebApplication Build(FediSettings settings)
     {

@@ -18,7 +18,7 @@ public static class FediCommandLine
 
     /// <param name="defaultPool">the PostgreSQL pool the server needs when DB_POOL is not set, read after the
     /// <paramref name="serverOptions"/> have been applied.</param>
-    public static async Task<int> RunAsync(string[] args, string tier, Func<int> defaultPool, Server serve, params IReadOnlyList<ServerOption> serverOptions)
+    public static async Task<int> RunAsync(string[] args, string tier, Func<EnvironmentSettings, int> defaultPool, Server serve, params IReadOnlyList<ServerOption> serverOptions)
     {
         var root = new RootCommand($"Fedi {tier}: runs the {tier} server, or an operator command.");
         var flags = serverOptions.Select(o => (o.Variable, Flag: new Option<string?>(o.Name, o.Alias) { Description = $"{o.Description} Overrides {o.Variable}." })).ToList();
@@ -27,7 +27,7 @@ public static class FediCommandLine
         {
             foreach (var (variable, flag) in flags)
                 if (result.GetValue(flag) is { } value) Environment.SetEnvironmentVariable(variable, value);
-            return WithSettings(tier, defaultPool(), settings => serve(settings, ct));
+            return WithSettings(tier, defaultPool, settings => serve(settings, ct));
         });
         root.Subcommands.Add(MigrateCommand(tier));
         root.Subcommands.Add(AccountsCommand(tier));
@@ -38,11 +38,14 @@ public static class FediCommandLine
     }
 
     /// <summary>Settings read later while the host is built (LOG_FORMAT, PORT, BIND…) are guarded the same way.</summary>
-    internal static async Task<int> WithSettings(string tier, int defaultPool, Func<FediSettings, Task<int>> run)
+    internal static Task<int> WithSettings(string tier, int defaultPool, Func<FediSettings, Task<int>> run) =>
+        WithSettings(tier, _ => defaultPool, run);
+
+    private static async Task<int> WithSettings(string tier, Func<EnvironmentSettings, int> defaultPool, Func<FediSettings, Task<int>> run)
     {
         try
         {
-            return await run(FediSettings.Load(EnvironmentSettings.FromProcess(), tier, defaultPool));
+            return await run(FediSettings.FromProcess(tier, defaultPool));
         }
         catch (SettingsException e)
         {

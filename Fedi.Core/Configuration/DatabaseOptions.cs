@@ -7,7 +7,8 @@ public sealed record DatabaseOptions(string ConnectionString, int PoolSize)
 {
     /// <summary>
     /// DATABASE_URL (postgres://user:pass@host:port/db) or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS;
-    /// DB_POOL caps the pool, defaulting to what the process's own concurrency needs.
+    /// DB_POOL caps the pool, defaulting to what the process's own concurrency needs; PREPARED_STATEMENTS=false
+    /// behind PgBouncer in transaction mode.
     /// </summary>
     public static DatabaseOptions From(EnvironmentSettings env, string applicationName, int defaultPool)
     {

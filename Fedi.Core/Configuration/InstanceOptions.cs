@@ -20,6 +20,7 @@ public sealed record InstanceOptions
     /// <summary>USER_ACTIVE_DAYS: users signed in within this many days get home-feed fan-out.</summary>
     public int UserActiveDays { get; init; } = 7;
 
+    /// <summary>REGISTRATIONS_MODE: open (anyone may sign up through the API) or none.</summary>
     public RegistrationsMode Registrations { get; init; } = RegistrationsMode.Open;
 
     /// <summary>OAUTH_PASSWORD_GRANT: allow grant_type=password for command-line clients.</summary>

@@ -23,7 +23,7 @@ public sealed record RedisOptions(string Configuration, string? Namespace)
         return options;
     }
 
-    /// <summary>REDIS_URL (redis://[user:password@]host:port[/db]) or REDIS_HOST/REDIS_PORT/REDIS_PASSWORD/REDIS_DB.</summary>
+    /// <summary>REDIS_URL (redis://[user:password@]host:port[/db]) or REDIS_HOST/REDIS_PORT/REDIS_USER/REDIS_PASSWORD/REDIS_DB; REDIS_NAMESPACE.</summary>
     public static RedisOptions From(EnvironmentSettings env)
     {
         var ns = env.Optional("REDIS_NAMESPACE");

@@ -5,22 +5,17 @@ using Serilog.Formatting.Compact;
 
 namespace Fedi.Core.Hosting;
 
-/// <summary>Serilog to stdout: compact JSON (LOG_FORMAT=json, default) or readable lines (text).</summary>
+/// <summary>Serilog to stdout: compact JSON (the default) or readable lines, as <see cref="LoggingOptions"/> say.</summary>
 public static class Logging
 {
     /// <summary>A level above Fatal: the category writes nothing and reports every level disabled.</summary>
     public const LogEventLevel Off = LogEventLevel.Fatal + 1;
 
     /// <param name="silenced">Categories that must log nothing (see <see cref="Off"/>).</param>
-    public static Serilog.Core.Logger Create(EnvironmentSettings env, string tier, IReadOnlyList<string>? silenced = null)
+    public static Serilog.Core.Logger Create(LoggingOptions options, string tier, IReadOnlyList<string>? silenced = null)
     {
-        var level = env.Choice("LOG_LEVEL", LogEventLevel.Information);
-        var format = env.Optional("LOG_FORMAT", "json").ToLowerInvariant();
-        if (format is not ("json" or "text"))
-            throw new SettingsException("LOG_FORMAT", $"'{format}' is not json or text");
-
         var config = new LoggerConfiguration()
-            .MinimumLevel.Is(level)
+            .MinimumLevel.Is(options.Level)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
@@ -29,7 +24,7 @@ public static class Logging
 
         foreach (var category in silenced ?? []) config.MinimumLevel.Override(category, Off);
 
-        return (format == "json"
+        return (options.Format == LogFormat.Json
                 ? config.WriteTo.Console(new CompactJsonFormatter())
                 : config.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}",
                     formatProvider: System.Globalization.CultureInfo.InvariantCulture))

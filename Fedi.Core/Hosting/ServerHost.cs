@@ -1,4 +1,3 @@
-using System.Net;
 using Fedi.Core.Configuration;
 using Fedi.Core.Data;
 using Microsoft.AspNetCore.Builder;
@@ -21,25 +20,25 @@ public static class ServerHost
     public static WebApplicationBuilder CreateBuilder(FediSettings settings, int? defaultPort, IReadOnlyList<string>? silencedLogs = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        var logger = Logging.Create(settings.Environment, settings.Tier, silencedLogs);
+        var logging = LoggingOptions.From(settings.Environment);
+        var logger = Logging.Create(logging, settings.Tier, silencedLogs);
         Log.Logger = logger;
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(logger, dispose: true);
         builder.Host.UseSystemd();
-        builder.Services.Configure<HostOptions>(o =>
-            o.ShutdownTimeout = TimeSpan.FromSeconds(settings.Environment.Int("SHUTDOWN_TIMEOUT", 25, min: 1, max: 3600)));
 
-        var port = settings.Environment.Int("PORT", defaultPort ?? 0, min: 0, max: 65535);
-        var bind = settings.Environment.Optional("BIND", "127.0.0.1");
+        var hosting = HostingOptions.From(settings.Environment, defaultPort);
+        builder.Services.AddSingleton(logging);
+        builder.Services.AddSingleton(hosting);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = hosting.ShutdownTimeout);
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            if (port == 0) return;
-            if (bind == "localhost") kestrel.ListenLocalhost(port);
-            else if (IPAddress.TryParse(bind.Trim('[', ']'), out var address)) kestrel.Listen(address, port);
-            else throw new SettingsException("BIND", $"'{bind}' is not an IP address or localhost");
+            if (!hosting.Listens) return;
+            if (hosting.Address is { } address) kestrel.Listen(address, hosting.Port);
+            else kestrel.ListenLocalhost(hosting.Port);
         });
-        if (port == 0) builder.WebHost.UseUrls(); // no listener at all
+        if (!hosting.Listens) builder.WebHost.UseUrls(); // no listener at all
         builder.Services.AddFediCore(settings);
         return builder;
     }

@@ -8,6 +8,8 @@ public sealed record WorkerOptions
     /// <summary>WORKER_CONCURRENCY: jobs run at once by this process (Sidekiq's -c).</summary>
     public int Concurrency { get; init; } = 10;
 
+    /// <summary>WORKER_QUEUES: the queues fetched, weighted (default:8,push:6) or in strict order (push,pull);
+    /// Mastodon's weights by default.</summary>
     public QueuePlan Queues { get; init; } = QueuePlan.Default;
 
     /// <summary>
@@ -49,6 +51,7 @@ public sealed record WorkerOptions
     /// <summary>Most fetched jobs waiting for an executor.</summary>
     public int BufferSize => Concurrency + MaxFetch;
 
+    /// <summary>The one place the worker reads its WORKER_* settings.</summary>
     public static WorkerOptions From(EnvironmentSettings env) => new()
     {
         Concurrency = ConcurrencyFrom(env),
@@ -58,5 +61,6 @@ public sealed record WorkerOptions
         DiagnosticJobs = env.Bool("FEDI_ENABLE_DIAGNOSTIC_JOBS", false),
     };
 
+    /// <summary>Read on its own too: the PostgreSQL pool is sized by it before the rest is read.</summary>
     public static int ConcurrencyFrom(EnvironmentSettings env) => env.Int("WORKER_CONCURRENCY", 10, min: 1, max: 1000);
 }

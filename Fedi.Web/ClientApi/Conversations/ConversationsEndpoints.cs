@@ -8,8 +8,6 @@ namespace Fedi.Web.ClientApi.Conversations;
 /// <summary>/api/v1/conversations: the user's direct conversations, paged by their last status; read and remove one.</summary>
 public static class ConversationsEndpoints
 {
-    private const int DefaultLimit = 20;
-
     public static void MapConversationsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/conversations", IndexAsync).RequireUser("read:statuses");
@@ -20,9 +18,8 @@ public static class ConversationsEndpoints
     private static async Task<IResult> IndexAsync(HttpContext http, RequestAuth auth, RequestParameters p,
         ConversationStore conversations, ConversationRenderer renderer, CancellationToken ct)
     {
-        var page = await conversations.ListPageAsync(auth.RequiredAccountId, PageRequest.From(p, DefaultLimit), ct);
-        LinkHeader.Set(http, page.Select(c => c.LastStatusId ?? 0).ToList());
-        return Results.Ok(await renderer.RenderManyAsync(page, auth.RequiredAccountId, ct));
+        var page = await conversations.ListPageAsync(auth.RequiredAccountId, p.Page(Paging.Statuses), ct);
+        return http.Paged(page.Select(c => c.LastStatusId ?? 0).ToList(), await renderer.RenderManyAsync(page, auth.RequiredAccountId, ct));
     }
 
     private static async Task<IResult> ReadAsync(string id, RequestAuth auth, ConversationStore conversations, ConversationRenderer renderer, CancellationToken ct)
@@ -36,5 +33,4 @@ public static class ConversationsEndpoints
         if (!await conversations.DeleteAsync(RouteId.Parse(id), auth.RequiredAccountId, ct)) throw ApiException.NotFound();
         return Results.Ok(new { });
     }
-
 }

@@ -6,9 +6,6 @@ namespace Fedi.Web.ClientApi.DomainBlocks;
 /// <summary>GET/POST/DELETE /api/v1/domain_blocks: the domains a user hides; the list is plain strings.</summary>
 public static class DomainBlocksEndpoints
 {
-    /// <summary>Mastodon's BLOCK_LIMIT: default 100, at most 200.</summary>
-    private const int DefaultLimit = 100;
-
     public static void MapDomainBlocksEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/domain_blocks", ListAsync).RequireUser("read:blocks");
@@ -18,9 +15,8 @@ public static class DomainBlocksEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, RequestParameters p, RequestAuth auth, ListRelationsService service, CancellationToken ct)
     {
-        var page = await service.ListDomainBlocksAsync(auth.RequiredAccountId, PageRequest.From(p, DefaultLimit), ct);
-        LinkHeader.Set(http, page.RowIds);
-        return Results.Ok(page.Items);
+        var page = await service.ListDomainBlocksAsync(auth.RequiredAccountId, p.Page(Paging.DomainBlocks), ct);
+        return http.Paged(page.RowIds, page.Items);
     }
 
     private static async Task<IResult> BlockAsync(RequestParameters p, RequestAuth auth, BlockDomainService service, CancellationToken ct)

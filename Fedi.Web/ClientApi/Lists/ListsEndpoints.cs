@@ -15,7 +15,6 @@ public static class ListsEndpoints
         app.MapPost("/api/v1/lists", CreateAsync).RequireUser("write:lists");
         app.MapPut("/api/v1/lists/{id}", UpdateAsync).RequireUser("write:lists");
         app.MapDelete("/api/v1/lists/{id}", DeleteAsync).RequireUser("write:lists");
-        app.MapGet("/api/v1/accounts/{id}/lists", ContainingAsync).RequireUser("read:lists");
     }
 
     private static async Task<IResult> IndexAsync(RequestAuth auth, ListStore lists, CancellationToken ct) =>
@@ -36,12 +35,6 @@ public static class ListsEndpoints
         return Results.Ok(new { });
     }
 
-    /// <summary>The viewer's lists that contain the account.</summary>
-    private static async Task<IResult> ContainingAsync(string id, RequestAuth auth, ListStore lists, CancellationToken ct) =>
-        Results.Ok((await lists.ListOwnedContainingAsync(auth.RequiredAccountId, RouteId.Parse(id), ct)).Select(ApiList.From));
-
     private static ListChanges Changes(RequestParameters p) =>
         new(p.String("title"), p.String("replies_policy"), p.Has("exclusive") ? p.Bool("exclusive") ?? false : null);
-
-    /// <summary>Ids that are not numbers name nothing: 404.</summary>
 }

@@ -1,42 +1,60 @@
 using Fedi.Core.ClientApi.Rendering;
+using Fedi.Core.Lists;
 using Fedi.Core.Statuses;
+using Fedi.Core.Tags;
 using Fedi.Core.Timelines;
 using Fedi.Web.Infrastructure;
 
 namespace Fedi.Web.ClientApi.Timelines;
 
-/// <summary>/api/v1/timelines/home and /public.</summary>
+/// <summary>/api/v1/timelines/home, /public, /tag/:hashtag and /list/:id.</summary>
 public static class TimelinesEndpoints
 {
-    public const int DefaultLimit = 20;
-
     public static void MapTimelinesEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/timelines/home", Home).RequireUser("read:statuses");
         app.MapGet("/api/v1/timelines/public", Public);
+        app.MapGet("/api/v1/timelines/tag/{hashtag}", Tag).ScopeIfToken("read:statuses");
+        app.MapGet("/api/v1/timelines/list/{id}", List).RequireUser("read:lists");
     }
 
     private static async Task<IResult> Home(HttpContext http, RequestAuth auth, RequestParameters p,
         HomeTimelineService timeline, StatusRenderer renderer, CancellationToken ct)
     {
-        var page = await timeline.ReadAsync(auth.RequiredAccountId, PageRequest.From(p, DefaultLimit), ct);
-        return await Render(http, page, auth, renderer, ct);
+        var page = await timeline.ReadAsync(auth.RequiredAccountId, p.Page(Paging.Statuses), ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
     }
 
     /// <summary>local=true: this server's posts only; remote=true: other servers' only; only_media: posts with media.</summary>
     private static async Task<IResult> Public(HttpContext http, RequestAuth auth, RequestParameters p,
         TimelineStore timelines, StatusRenderer renderer, CancellationToken ct)
     {
-        bool? local = p.Bool("local") == true ? true : p.Bool("remote") == true ? false : null;
         IReadOnlyList<Status> page = p.Bool("only_media") == true
             ? [] // no status carries media yet
-            : await timelines.ListPublicAsync(PageRequest.From(p, DefaultLimit), local, ct);
-        return await Render(http, page, auth, renderer, ct);
+            : await timelines.ListPublicAsync(p.Page(Paging.Statuses), Origin(p), ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
     }
 
-    public static async Task<IResult> Render(HttpContext http, IReadOnlyList<Status> page, RequestAuth auth, StatusRenderer renderer, CancellationToken ct)
+    /// <summary>Public like the public timeline (a token, if sent, needs read:statuses). local / remote narrow by origin;
+    /// any[], all[], none[] refine by other tags; only_media is empty (no media yet).</summary>
+    private static async Task<IResult> Tag(string hashtag, HttpContext http, RequestAuth auth, RequestParameters p,
+        TagTimelineService timeline, StatusRenderer renderer, CancellationToken ct)
     {
-        LinkHeader.Set(http, page.Select(s => s.Id).ToList());
-        return Results.Json(await renderer.RenderManyAsync(page, auth.AccountId, ct));
+        var query = new TagQuery(hashtag, p.Strings("any"), p.Strings("all"), p.Strings("none"));
+        IReadOnlyList<Status> page = p.Bool("only_media") == true
+            ? []
+            : await timeline.ReadAsync(query, Origin(p), p.Page(Paging.Statuses), ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
     }
+
+    private static async Task<IResult> List(string id, HttpContext http, RequestAuth auth, RequestParameters p,
+        ListTimelineService timeline, StatusRenderer renderer, CancellationToken ct)
+    {
+        var page = await timeline.ReadAsync(RouteId.Parse(id), auth.RequiredAccountId, p.Page(Paging.Statuses), ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
+    }
+
+    /// <summary>local=true: this server's statuses only; remote=true: other servers' only; neither: all.</summary>
+    private static bool? Origin(RequestParameters p) =>
+        p.Bool("local") == true ? true : p.Bool("remote") == true ? false : null;
 }

@@ -1,20 +1,6 @@
-using Fedi.Core.Data;
-using Fedi.Core.Identifiers;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Fedi.Web.Infrastructure;
-
-/// <summary>Reads Mastodon's cursor parameters: max_id / since_id / min_id (all exclusive) and limit.</summary>
-public static class PageRequest
-{
-    /// <summary>limit defaults to <paramref name="defaultLimit"/> and is capped at twice that, as Mastodon's.</summary>
-    public static Page From(RequestParameters p, int defaultLimit)
-    {
-        var limit = p.Int("limit") is { } requested ? Math.Clamp(Math.Abs(requested), 1, defaultLimit * 2) : defaultLimit;
-        return new Page(Snowflake.TryParse(p.String("max_id")), Snowflake.TryParse(p.String("since_id")),
-            Snowflake.TryParse(p.String("min_id")), limit);
-    }
-}
 
 public static class LinkHeader
 {
