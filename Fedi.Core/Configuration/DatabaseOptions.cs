@@ -19,9 +19,11 @@ public sealed record DatabaseOptions(string ConnectionString, int PoolSize)
         builder.MinPoolSize = 0;
         builder.Timeout = 15;
         builder.CommandTimeout = 30;
-        // PgBouncer in transaction mode cannot keep server-side prepared statements.
-        if (env.Bool("PREPARED_STATEMENTS", true) == false) builder.MaxAutoPrepare = 0;
-        else builder.MaxAutoPrepare = 50;
+        // Off by default: when the execution that auto-prepares a statement fails while its parameters are bound
+        // (text with U+0000, say), PostgreSQL skips the Describe, yet Npgsql keeps the statement as prepared with no
+        // row description; every later run of that SQL on that pooled connection that returns rows then fails with
+        // "unexpected backend message DataRow". Opt in only where no such input can reach the database.
+        builder.MaxAutoPrepare = env.Bool("PREPARED_STATEMENTS", false) ? 50 : 0;
         return new DatabaseOptions(builder.ConnectionString, pool);
     }
 
