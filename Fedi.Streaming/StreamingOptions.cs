@@ -9,7 +9,17 @@ public sealed record StreamingOptions(UserChannelMode UserChannels, KeepAlive Ke
 {
     public const string UserChannelsVariable = "STREAMING_USER_CHANNELS";
 
+    /// <summary>
+    /// STREAMING_MAX_STREAMS_PER_CONNECTION: streams one socket may hold, the URL's included. Each distinct stream is a
+    /// Redis subscription and a listener per event, so one client must not hold a thousand; 100 is far beyond the
+    /// handful of columns a Mastodon client shows (followed hashtags arrive on the user stream, not as streams of their own).
+    /// </summary>
+    public int MaxStreamsPerConnection { get; init; } = 100;
+
     /// <exception cref="SettingsException">A value is not one of the documented choices.</exception>
     public static StreamingOptions From(EnvironmentSettings env) =>
-        new(env.Choice(UserChannelsVariable, UserChannelMode.Pattern), KeepAlive.From(env));
+        new(env.Choice(UserChannelsVariable, UserChannelMode.Pattern), KeepAlive.From(env))
+        {
+            MaxStreamsPerConnection = env.Int("STREAMING_MAX_STREAMS_PER_CONNECTION", 100, min: 1, max: 10_000),
+        };
 }
