@@ -3,7 +3,7 @@ using Fedi.Core.Configuration;
 using Fedi.Core.Hosting;
 using Fedi.Core.Json;
 using Fedi.Web.Infrastructure;
-using Microsoft.AspNetCore.HttpOverrides;
+using Fedi.Web.Infrastructure.RateLimiting;
 using Serilog;
 
 namespace Fedi.Web;
@@ -24,14 +24,7 @@ public static class WebApp
         builder.Services.ConfigureHttpJsonOptions(o => FediJson.Configure(o.SerializerOptions));
         builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()
             .WithExposedHeaders("Link", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-Request-Id", "Mastodon-Async-Refresh")));
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            o.KnownProxies.Clear();
-            o.KnownIPNetworks.Clear();
-            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("127.0.0.0/8"));
-            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("::1/128"));
-        });
+        builder.Services.AddRateLimiting(settings.Environment);
         builder.Services.AddWebServices();
 
         var app = builder.Build();
@@ -40,6 +33,7 @@ public static class WebApp
         app.UseMastodonErrors();
         app.UseRouting(); // after the error handler, so routing failures answer in Mastodon's shape too
         app.UseCors();
+        app.UseRateLimits();
         app.MapOperations();
         app.MapWebEndpoints();
         return app;

@@ -34,4 +34,9 @@ public static class RedisKeys
 
     /// <summary>redlock-style lock key (Mastodon's lockable concern), e.g. lock:distribute:&lt;status id&gt;.</summary>
     public static string Lock(string name) => $"lock:{name}";
+
+    /// <summary>String counter of requests in one fixed window (<paramref name="window"/> = Unix seconds / period) of
+    /// one throttle for one client (user id, token id, address or e-mail), Rack::Attack's key shape. INCR and EXPIRE
+    /// at the window's end (+1 s) in one script by every web process, which alone reads it.</summary>
+    public static string Throttle(string name, long window, string client) => $"rack::attack:{window}:{name}:{client}";
 }

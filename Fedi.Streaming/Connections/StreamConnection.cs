@@ -89,10 +89,14 @@ public abstract class StreamConnection : IAsyncDisposable
 
     private string[] SystemChannels() => [RedisChannels.AccessToken(Credentials.TokenId), RedisChannels.System(Credentials.AccountId)];
 
-    /// <summary>False when the same channels are already subscribed (a duplicate subscribe is a no-op).</summary>
-    public async Task<bool> SubscribeAsync(ResolvedStream stream)
+    public const string TooManyStreams = "Too many streams on this connection";
+
+    /// <summary>False when the same channels are already subscribed (a duplicate subscribe is a no-op); a new stream
+    /// beyond <paramref name="maxStreams"/> is refused with 429.</summary>
+    public async Task<bool> SubscribeAsync(ResolvedStream stream, int maxStreams = int.MaxValue)
     {
         if (Find(stream) >= 0) return false;
+        if (_streams.Count >= maxStreams) throw new Core.Errors.ApiException(429, TooManyStreams);
         var subscription = new StreamSubscription(this, stream);
         await subscription.SubscribeAsync(_hub);
         _streams.Add(subscription);

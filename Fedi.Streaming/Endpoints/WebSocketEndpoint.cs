@@ -100,7 +100,8 @@ public sealed class WebSocketEndpoint(
     {
         try
         {
-            await connection.SubscribeAsync(await StreamResolver.ResolveAsync(connection.Credentials, request, lists, CancellationToken.None));
+            await connection.SubscribeAsync(await StreamResolver.ResolveAsync(connection.Credentials, request, lists, CancellationToken.None),
+                options.MaxStreamsPerConnection);
         }
         catch (ApiException e)
         {

@@ -19,7 +19,8 @@ namespace Fedi.Streaming.SignalR;
 /// per client at a time, which is the one-caller-at-a-time rule of <see cref="StreamConnection"/>.
 /// </summary>
 public sealed class TimelinesHub(
-    IHubContext<TimelinesHub> hubContext, ListStore lists, ChannelHub channels, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters) : Hub
+    IHubContext<TimelinesHub> hubContext, ListStore lists, ChannelHub channels, ConnectionRegistry registry, IEnumerable<IStreamFilter> filters,
+    StreamingOptions options) : Hub
 {
     public const string Path = "/hubs/timelines";
     private const string ConnectionKey = "fedi.connection";
@@ -51,7 +52,8 @@ public sealed class TimelinesHub(
         try
         {
             var request = new StreamRequest(stream, tag, list);
-            await connection.SubscribeAsync(await StreamResolver.ResolveAsync(connection.Credentials, request, lists, Context.ConnectionAborted));
+            await connection.SubscribeAsync(await StreamResolver.ResolveAsync(connection.Credentials, request, lists, Context.ConnectionAborted),
+                options.MaxStreamsPerConnection);
         }
         catch (ApiException e)
         {

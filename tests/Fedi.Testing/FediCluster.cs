@@ -88,6 +88,8 @@ public sealed partial class FediCluster : IAsyncDisposable
             ["STREAMING_API_BASE_URL"] = $"ws://127.0.0.1:{streamingPort}",
             ["BIND"] = "127.0.0.1",
             ["LOG_FORMAT"] = "text",
+            // Tests make many requests quickly from one address; a test of a throttle turns them on with small limits.
+            ["RATE_LIMITS"] = "off",
         };
         foreach (var (name, value) in options.ExtraEnvironment)
             environment[name] = value;
@@ -168,7 +170,7 @@ public sealed partial class FediCluster : IAsyncDisposable
     /// <summary>Stops every process with SIGTERM, in parallel; never throws.</summary>
     public async ValueTask DisposeAsync()
     {
-        FediProcess?[] processes = [Web, Streaming, .. _extraStreaming, .. _workers];
+        FediProcess?[] processes = [Web, .. _extraWeb, Streaming, .. _extraStreaming, .. _workers];
         await Task.WhenAll(processes.OfType<FediProcess>().Select(p => p.DisposeAsync().AsTask()));
     }
 
