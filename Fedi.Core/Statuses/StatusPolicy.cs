@@ -4,12 +4,16 @@ using Npgsql;
 namespace Fedi.Core.Statuses;
 
 /// <summary>Who may see a status (Mastodon's StatusPolicy#show?).</summary>
-public sealed class StatusPolicy(NpgsqlDataSource db)
+public sealed class StatusPolicy(NpgsqlDataSource db, StatusFilterStore filter)
 {
-    /// <summary>Public and unlisted: anyone. Private: the author, followers and mentioned accounts. Direct: the author and mentioned accounts.</summary>
+    /// <summary>
+    /// Public and unlisted: anyone but an account the author (or reblogged author) blocks. Private: the author,
+    /// followers and mentioned accounts. Direct: the author and mentioned accounts.
+    /// </summary>
     public async Task<bool> CanViewAsync(Status status, long? viewerId, CancellationToken ct = default)
     {
-        if (status.Visibility is StatusVisibility.Public or StatusVisibility.Unlisted) return true;
+        if (status.Visibility is StatusVisibility.Public or StatusVisibility.Unlisted)
+            return viewerId is null || viewerId == status.AccountId || !await filter.IsBlockedByAuthorAsync(status, viewerId.Value, ct);
         if (viewerId is null) return false;
         if (viewerId == status.AccountId) return true;
         await using var conn = await db.OpenConnectionAsync(ct);

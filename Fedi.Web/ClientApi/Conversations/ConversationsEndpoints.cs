@@ -18,9 +18,9 @@ public static class ConversationsEndpoints
     }
 
     private static async Task<IResult> IndexAsync(HttpContext http, RequestAuth auth, RequestParameters p,
-        ConversationStore conversations, ConversationRenderer renderer, CancellationToken ct)
+        ListConversationsService conversations, ConversationRenderer renderer, CancellationToken ct)
     {
-        var page = await conversations.ListPageAsync(auth.RequiredAccountId, PageRequest.From(p, DefaultLimit), ct);
+        var page = await conversations.ListAsync(auth.RequiredAccountId, PageRequest.From(p, DefaultLimit), ct);
         LinkHeader.Set(http, page.Select(c => c.LastStatusId ?? 0).ToList());
         return Results.Ok(await renderer.RenderManyAsync(page, auth.RequiredAccountId, ct));
     }

@@ -22,7 +22,7 @@ public static class TagTimelineEndpoints
         var query = new TagQuery(hashtag, p.Strings("any"), p.Strings("all"), p.Strings("none"));
         IReadOnlyList<Status> page = p.Bool("only_media") == true
             ? []
-            : await timeline.ReadAsync(query, local, PageRequest.From(p, TimelinesEndpoints.DefaultLimit), ct);
+            : await timeline.ReadAsync(query, local, auth.AccountId, PageRequest.From(p, TimelinesEndpoints.DefaultLimit), ct);
         return await TimelinesEndpoints.Render(http, page, auth, renderer, ct);
     }
 }

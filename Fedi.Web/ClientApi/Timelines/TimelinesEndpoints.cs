@@ -30,7 +30,7 @@ public static class TimelinesEndpoints
         bool? local = p.Bool("local") == true ? true : p.Bool("remote") == true ? false : null;
         IReadOnlyList<Status> page = p.Bool("only_media") == true
             ? [] // no status carries media yet
-            : await timelines.ListPublicAsync(PageRequest.From(p, DefaultLimit), local, ct);
+            : await timelines.ListPublicAsync(PageRequest.From(p, DefaultLimit), local, auth.AccountId, ct);
         return await Render(http, page, auth, renderer, ct);
     }
 
