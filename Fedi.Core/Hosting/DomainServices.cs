@@ -42,6 +42,7 @@ public static class DomainServices
         services.AddSingleton<StatusStore>();
         services.AddSingleton<StatusRenderer>();
         services.AddSingleton<StatusPolicy>();
+        services.AddSingleton<StatusFilterStore>();
         services.AddSingleton<StatusIdempotency>();
         services.AddSingleton<PostStatusService>();
         services.AddSingleton<DeleteStatusService>();
@@ -86,6 +87,7 @@ public static class DomainServices
         services.AddSingleton<ListService>();
         services.AddSingleton<ListTimelineService>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ListConversationsService>();
         services.AddSingleton<ConversationRenderer>();
         services.AddSingleton<DirectConversations>();
         services.AddSingleton<ChannelFanOut>();

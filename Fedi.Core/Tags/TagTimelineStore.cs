@@ -12,9 +12,10 @@ public sealed class TagTimelineStore(NpgsqlDataSource db)
     /// <param name="allIds">…and every one of these (all[]).</param>
     /// <param name="noneIds">…and none of these (none[]).</param>
     /// <param name="local">true: this server's only; false: other servers' only; null: both.</param>
+    /// <param name="viewerId">whose blocks and mutes leave statuses out (<see cref="StatusFilterStore.VisibleOnTimeline"/>); null: anonymous.</param>
     public async Task<IReadOnlyList<Status>> ListAsync(
         IReadOnlyCollection<long> anyIds, IReadOnlyCollection<long> allIds, IReadOnlyCollection<long> noneIds,
-        bool? local, Page page, CancellationToken ct = default)
+        bool? local, long? viewerId, Page page, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<Status>(new CommandDefinition($"""
@@ -27,12 +28,13 @@ public sealed class TagTimelineStore(NpgsqlDataSource db)
                               WHERE NOT EXISTS (SELECT 1 FROM statuses_tags st WHERE st.status_id = s.id AND st.tag_id = wanted.id))
               AND NOT EXISTS (SELECT 1 FROM statuses_tags st WHERE st.status_id = s.id AND st.tag_id = ANY(@noneIds))
               AND (@local::boolean IS NULL OR s.local = @local)
+              AND {StatusFilterStore.VisibleOnTimeline}
               AND {Page.Where("s.id")}
             ORDER BY {page.OrderBy("s.id")}
             LIMIT @limit
             """, new
         {
-            anyIds = anyIds.ToArray(), allIds = allIds.ToArray(), noneIds = noneIds.ToArray(), local,
+            anyIds = anyIds.ToArray(), allIds = allIds.ToArray(), noneIds = noneIds.ToArray(), local, viewerId,
             maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit,
         }, cancellationToken: ct));
         return page.NewestFirst(rows);

@@ -8,8 +8,8 @@ namespace Fedi.Core.Timelines;
 /// <summary>SQL behind the timelines. Visibility rules are spelled out here, next to the data.</summary>
 public sealed class TimelineStore(NpgsqlDataSource db)
 {
-    /// <summary>Public timeline: public, not reblogs, not replies to others; optionally local or remote only.</summary>
-    public async Task<IReadOnlyList<Status>> ListPublicAsync(Page page, bool? local, CancellationToken ct = default)
+    /// <summary>Public timeline: public, not reblogs, not replies to others; optionally local or remote only; nothing the viewer's blocks and mutes hide.</summary>
+    public async Task<IReadOnlyList<Status>> ListPublicAsync(Page page, bool? local, long? viewerId, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<Status>(new CommandDefinition($"""
@@ -19,16 +19,18 @@ public sealed class TimelineStore(NpgsqlDataSource db)
               AND (NOT s.reply OR s.in_reply_to_account_id = s.account_id)
               AND a.suspended_at IS NULL AND a.silenced_at IS NULL
               AND (@local::boolean IS NULL OR s.local = @local)
+              AND {StatusFilterStore.VisibleOnTimeline}
               AND {Page.Where("s.id")}
             ORDER BY {page.OrderBy("s.id")}
             LIMIT @limit
-            """, new { local, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
+            """, new { local, viewerId, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
         return page.NewestFirst(rows);
     }
 
     /// <summary>
     /// An account's statuses as <paramref name="viewerId"/> may see them: everything for the author;
-    /// public, unlisted and (for followers) private for others, plus what mentions the viewer.
+    /// public, unlisted and (for followers) private for others, plus what mentions the viewer; nothing when the
+    /// account blocks the viewer (<see cref="StatusFilterStore.VisibleOnProfile"/>).
     /// </summary>
     public async Task<IReadOnlyList<Status>> ListByAccountAsync(long accountId, long? viewerId, Page page, bool excludeReplies, CancellationToken ct = default)
     {
@@ -44,6 +46,7 @@ public sealed class TimelineStore(NpgsqlDataSource db)
                 OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @viewerId)
               )
               AND (NOT @excludeReplies OR NOT s.reply OR s.in_reply_to_account_id = s.account_id)
+              AND {StatusFilterStore.VisibleOnProfile}
               AND {Page.Where("s.id")}
             ORDER BY {page.OrderBy("s.id")}
             LIMIT @limit

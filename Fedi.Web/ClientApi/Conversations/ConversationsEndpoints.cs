@@ -16,9 +16,9 @@ public static class ConversationsEndpoints
     }
 
     private static async Task<IResult> IndexAsync(HttpContext http, RequestAuth auth, RequestParameters p,
-        ConversationStore conversations, ConversationRenderer renderer, CancellationToken ct)
+        ListConversationsService conversations, ConversationRenderer renderer, CancellationToken ct)
     {
-        var page = await conversations.ListPageAsync(auth.RequiredAccountId, p.Page(Paging.Statuses), ct);
+        var page = await conversations.ListAsync(auth.RequiredAccountId, p.Page(Paging.Statuses), ct);
         return http.Paged(page.Select(c => c.LastStatusId ?? 0).ToList(), await renderer.RenderManyAsync(page, auth.RequiredAccountId, ct));
     }
 

@@ -31,7 +31,7 @@ public static class TimelinesEndpoints
     {
         IReadOnlyList<Status> page = p.Bool("only_media") == true
             ? [] // no status carries media yet
-            : await timelines.ListPublicAsync(p.Page(Paging.Statuses), Origin(p), ct);
+            : await timelines.ListPublicAsync(p.Page(Paging.Statuses), Origin(p), auth.AccountId, ct);
         return await http.PagedAsync(page, auth.AccountId, renderer, ct);
     }
 
@@ -43,7 +43,7 @@ public static class TimelinesEndpoints
         var query = new TagQuery(hashtag, p.Strings("any"), p.Strings("all"), p.Strings("none"));
         IReadOnlyList<Status> page = p.Bool("only_media") == true
             ? []
-            : await timeline.ReadAsync(query, Origin(p), p.Page(Paging.Statuses), ct);
+            : await timeline.ReadAsync(query, Origin(p), auth.AccountId, p.Page(Paging.Statuses), ct);
         return await http.PagedAsync(page, auth.AccountId, renderer, ct);
     }
 
