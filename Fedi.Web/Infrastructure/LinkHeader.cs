@@ -1,7 +1,12 @@
+using Fedi.Core.Configuration;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Fedi.Web.Infrastructure;
 
+/// <summary>
+/// Mastodon's pagination links. They are built from WEB_DOMAIN, never from the request's Host or forwarded host: a
+/// client that sends <c>Host: evil.example</c> must not get links (or cached pages) that point elsewhere.
+/// </summary>
 public static class LinkHeader
 {
     private static readonly string[] CursorKeys = ["max_id", "min_id", "since_id"];
@@ -25,7 +30,7 @@ public static class LinkHeader
             if (!CursorKeys.Contains(key.TrimEnd('[', ']')))
                 foreach (var value in values) query.Add(key, value ?? "");
         query.Add(cursor, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var request = http.Request;
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{query}";
+        var instance = http.RequestServices.GetRequiredService<InstanceOptions>();
+        return $"{instance.WebBaseUrl}{http.Request.PathBase}{http.Request.Path}{query}";
     }
 }
