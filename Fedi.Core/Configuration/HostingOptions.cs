@@ -16,6 +16,11 @@ public sealed record HostingOptions
     /// <summary>SHUTDOWN_TIMEOUT (seconds, default 25): how long work may take to finish after SIGTERM.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>METRICS_ALLOWED_IPS (default <c>127.0.0.0/8, ::1</c>; <c>none</c> for nobody): the addresses that may
+    /// read /metrics, and only directly: a request relayed by a proxy (it carries X-Forwarded-For) is refused
+    /// whatever its address, so the shipped nginx site cannot expose it even where it runs on the same host.</summary>
+    public IReadOnlyList<IPNetwork> MetricsAllowed { get; init; } = [];
+
     public bool Listens => Port != 0;
 
     /// <param name="defaultPort">PORT when unset; null means this tier listens only when PORT is set.</param>
@@ -27,6 +32,7 @@ public sealed record HostingOptions
             Port = port,
             Address = port == 0 ? null : BindAddress(env.Optional("BIND", "127.0.0.1")),
             ShutdownTimeout = TimeSpan.FromSeconds(env.Int("SHUTDOWN_TIMEOUT", 25, min: 1, max: 3600)),
+            MetricsAllowed = AddressList.Read(env, "METRICS_ALLOWED_IPS", "127.0.0.0/8, ::1"),
         };
     }
 

@@ -52,9 +52,12 @@ public static class ServerHost
         app.Logger.LogConnectionBudget(settings.Tier, settings.Database.PoolSize);
     }
 
-    /// <summary>GET /health ("OK") and GET /metrics (Prometheus).</summary>
+    /// <summary>GET /health ("OK") and GET /metrics (Prometheus, to <see cref="HostingOptions.MetricsAllowed"/> only).</summary>
     public static void MapOperations(this WebApplication app)
     {
+        var allowed = app.Services.GetRequiredService<HostingOptions>().MetricsAllowed;
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/metrics"),
+            branch => branch.Use(next => http => MetricsAccess.Allows(http, allowed) ? next(http) : MetricsAccess.RefuseAsync(http)));
         app.MapGet("/health", () => Results.Text("OK")).ExcludeFromDescription();
         app.MapMetrics("/metrics");
     }

@@ -114,6 +114,8 @@ public sealed class NginxScaleTests
         Assert.That(instance.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(instance.Content.Headers.ContentEncoding, Does.Contain("gzip"));
         Assert.That(instance.Headers.GetValues("Strict-Transport-Security").Single(), Does.StartWith("max-age="));
+        using var metrics = await https.GetAsync("/metrics");
+        Assert.That(metrics.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nginx never exposes /metrics");
 
         using var plain = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
         using var redirect = await plain.GetAsync($"{_site.Nginx.HttpUrl}/@alice?x=1");
