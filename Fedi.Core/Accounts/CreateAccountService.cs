@@ -84,7 +84,12 @@ public sealed class CreateAccountService(NpgsqlDataSource db, InstanceOptions in
         var (usernameTaken, emailTaken) = await conn.QuerySingleAsync<(bool, bool)>(new CommandDefinition("""
             SELECT EXISTS (SELECT 1 FROM accounts WHERE lower(username) = lower(@username) AND domain IS NULL),
                    EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(@email))
-            """, new { username = input.Username ?? "", email = input.Email ?? "" }, tx, cancellationToken: ct));
+            """, new
+        {
+            // A value that failed its format check is never sent: it may be text PostgreSQL refuses (U+0000).
+            username = usernameChecked ? input.Username : "",
+            email = emailChecked ? input.Email : "",
+        }, tx, cancellationToken: ct));
         if (usernameChecked && usernameTaken) errors.Add(NewAccountValidator.UsernameTaken);
         if (emailChecked && emailTaken) errors.Add(NewAccountValidator.EmailTaken);
     }
