@@ -65,7 +65,9 @@ public sealed class CreateAccountService(
         var usernameChecked = !errors.Any(e => e.Field == "username");
         var emailChecked = !errors.Any(e => e.Field == "email");
         if (!usernameChecked && !emailChecked) return;
-        var (usernameTaken, emailTaken) = await users.FindTakenAsync(conn, tx, input.Username ?? "", input.Email ?? "", ct);
+        // A value that failed its format check is never sent: it may be text PostgreSQL refuses (U+0000).
+        var (usernameTaken, emailTaken) = await users.FindTakenAsync(conn, tx,
+            usernameChecked ? input.Username ?? "" : "", emailChecked ? input.Email ?? "" : "", ct);
         if (usernameChecked && usernameTaken) errors.Add(NewAccountValidator.UsernameTaken);
         if (emailChecked && emailTaken) errors.Add(NewAccountValidator.EmailTaken);
     }

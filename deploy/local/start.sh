@@ -7,6 +7,8 @@
 #   FEDI_DATA_DIR    data folder (default <repo>/data)
 #   FEDI_PG_PORT     port of the local PostgreSQL (default 5433); ignored when DATABASE_URL is set
 #   FEDI_REDIS_PORT  port of the local Redis (default 6380); ignored when REDIS_URL is set
+#   FEDI_WEB_PORT, FEDI_STREAMING_PORT, FEDI_WORKER_PORT  ports of the three processes (3000, 4000, 9394)
+#   FEDI_NO_BUILD=1  use the binaries already built instead of building first
 #   FEDI_ADMIN_EMAIL e-mail (login) of the admin made on the first run (default admin@localhost)
 #   DATABASE_URL, REDIS_URL, LOCAL_DOMAIN, … any Fedi setting (see deploy/fedi.env.sample) is passed on.
 set -euo pipefail
@@ -20,6 +22,7 @@ die() { printf '[start] %s\n' "$*" >&2; exit 1; }
 
 pg_port=${FEDI_PG_PORT:-5433}
 redis_port=${FEDI_REDIS_PORT:-6380}
+web_port=${FEDI_WEB_PORT:-3000} streaming_port=${FEDI_STREAMING_PORT:-4000} worker_port=${FEDI_WORKER_PORT:-9394}
 own_pg=$([[ -z ${DATABASE_URL:-} ]] && echo 1 || echo 0)
 own_redis=$([[ -z ${REDIS_URL:-} ]] && echo 1 || echo 0)
 
@@ -48,6 +51,14 @@ if ((own_pg)) && ! fedi_pg_can_reach "$data"; then
   say "The postgres user cannot reach $repo/data, so the data lives in $data."
 fi
 data=$(cd "$data" && pwd)
+
+# One run per data folder, found out before anything is built or started: the lock is held for as long as
+# this script (or a process it started) runs, and the kernel drops it however the run ends.
+exec 9>>"$data/start.lock"
+flock -n 9 || die "Fedi is already running on $data (another start.sh holds $data/start.lock); stop that one first."
+for port in "$web_port" "$streaming_port" "$worker_port"; do
+  fedi_port_in_use "$port" && die "Port $port is taken (is Fedi already running?); nothing was started."
+done
 
 tier_pids=()
 started_pg=0 started_redis=0
@@ -80,13 +91,14 @@ if ((own_pg)); then
     fedi_pg_init "$pg_data" >"$data/initdb.log" 2>&1 || { cat "$data/initdb.log" >&2; die "initdb failed."; }
   fi
   if fedi_as_pg "$(fedi_pg_bindir)/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
-    say "PostgreSQL of $pg_data is already running; using it."
+    say "PostgreSQL of $pg_data is already running; using it (and leaving it running)."
   else
     fedi_port_in_use "$pg_port" && die "Port $pg_port is taken; set FEDI_PG_PORT to a free one."
-    fedi_pg_start "$pg_data" "$pg_port" "$pg_data/postgres.log" "-c max_connections=200" >/dev/null ||
+    # 9>&-: the server outlives this run and must not hold its lock.
+    fedi_pg_start "$pg_data" "$pg_port" "$pg_data/postgres.log" "-c max_connections=200" >/dev/null 9>&- ||
       { tail -n 30 "$pg_data/postgres.log" >&2; die "PostgreSQL did not start."; }
+    started_pg=1
   fi
-  started_pg=1
   if [[ -z $(fedi_pg_psql "$pg_port" "SELECT 1 FROM pg_database WHERE datname = 'fedi'") ]]; then
     fedi_pg_psql "$pg_port" "CREATE ROLE fedi LOGIN PASSWORD 'fedi'" >/dev/null
     fedi_pg_psql "$pg_port" "CREATE DATABASE fedi OWNER fedi" >/dev/null
@@ -97,22 +109,24 @@ fi
 # 4. Redis, with an append-only file so feeds and queued jobs survive a restart.
 if ((own_redis)); then
   if [[ -f $data/redis/redis.pid ]] && fedi_redis_ping "$redis_port"; then
-    say "Redis of $data/redis is already running; using it."
+    say "Redis of $data/redis is already running; using it (and leaving it running)."
   else
     fedi_port_in_use "$redis_port" && die "Port $redis_port is taken; set FEDI_REDIS_PORT to a free one."
-    fedi_redis_start "$redis_port" "$data/redis" --appendonly yes
+    fedi_redis_start "$redis_port" "$data/redis" --appendonly yes 9>&-
+    started_redis=1
   fi
-  started_redis=1
   export REDIS_URL="redis://127.0.0.1:$redis_port"
 fi
 
 # 5. Build, migrate, and on the first run make an admin.
-say "Building…"
-dotnet build Fedi.sln -c Release -nologo -v q -tl:off >"$data/build.log" 2>&1 ||
-  { grep -E ': error ' "$data/build.log" | sort -u >&2; die "The build failed; the full log is $data/build.log."; }
+if [[ ${FEDI_NO_BUILD:-} != 1 ]]; then
+  say "Building…"
+  dotnet build Fedi.sln -c Release -nologo -v q -tl:off >"$data/build.log" 2>&1 ||
+    { grep -E ': error ' "$data/build.log" | sort -u >&2; die "The build failed; the full log is $data/build.log."; }
+fi
 
-export LOCAL_DOMAIN=${LOCAL_DOMAIN:-localhost:3000}
-export STREAMING_API_BASE_URL=${STREAMING_API_BASE_URL:-ws://localhost:4000}
+export LOCAL_DOMAIN=${LOCAL_DOMAIN:-localhost:$web_port}
+export STREAMING_API_BASE_URL=${STREAMING_API_BASE_URL:-ws://localhost:$streaming_port}
 export LOG_FORMAT=${LOG_FORMAT:-text}
 unset PORT
 dll() { echo "$repo/$1/bin/Release/net10.0/$1.dll"; }
@@ -135,7 +149,7 @@ if [[ ! -f $data/admin-created ]]; then
 fi
 
 # 6. The three processes, one console. Each line is prefixed with its process's name.
-for port in 3000 4000 9394; do
+for port in "$web_port" "$streaming_port" "$worker_port"; do
   fedi_port_in_use "$port" && die "Port $port is taken (is Fedi already running?)."
 done
 start_tier() { # Usage: start_tier NAME PROJECT PORT
@@ -145,10 +159,10 @@ start_tier() { # Usage: start_tier NAME PROJECT PORT
   tier_names[$!]=$1
 }
 declare -A tier_names=()
-start_tier web Fedi.Web 3000
-start_tier streaming Fedi.Streaming 4000
-start_tier worker Fedi.Worker 9394
-say "Fedi is starting on http://$LOCAL_DOMAIN (streaming :4000, worker health :9394). Ctrl-C stops it."
+start_tier web Fedi.Web "$web_port"
+start_tier streaming Fedi.Streaming "$streaming_port"
+start_tier worker Fedi.Worker "$worker_port"
+say "Fedi is starting on http://$LOCAL_DOMAIN (streaming :$streaming_port, worker health :$worker_port). Ctrl-C stops it."
 
 # 7. Run until Ctrl-C/SIGTERM, or until one process exits on its own (then stop the rest and fail).
 stop_requested=0
