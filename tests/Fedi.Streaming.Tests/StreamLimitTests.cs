@@ -15,14 +15,9 @@ public sealed class StreamLimitTests : StreamingTest
     [Test]
     public async Task The_101st_stream_is_refused_with_an_error_frame_and_the_first_100_still_receive_events()
     {
-        var user = await Accounts.CreateAsync();
-        var tags = Tags(Limit);
-        await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, stream: "user");
-        foreach (var tag in tags[..^1]) await socket.CommandAsync("subscribe", "hashtag", tag: tag);
+        var (user, socket, tags) = await SubscribeOneTooManyAsync();
+        await using var _ = socket;
 
-        await socket.CommandAsync("subscribe", "hashtag", tag: tags[^1]);
-
-        Assert.That((await socket.ReceiveJsonAsync(Deadline)).ToJsonString(), Is.EqualTo(Refusal));
         var refused = await PublishAsync(RedisChannels.Hashtag(tags[^1]));
         var expected = new HashSet<string?> { await PublishAsync(RedisChannels.Timeline(user.AccountId)) };
         foreach (var tag in tags[..^1]) expected.Add(await PublishAsync(RedisChannels.Hashtag(tag)));
@@ -35,12 +30,8 @@ public sealed class StreamLimitTests : StreamingTest
     [Test]
     public async Task Unsubscribing_a_stream_frees_a_slot_for_another()
     {
-        var user = await Accounts.CreateAsync();
-        var tags = Tags(Limit);
-        await using var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, stream: "user");
-        foreach (var tag in tags[..^1]) await socket.CommandAsync("subscribe", "hashtag", tag: tag);
-        await socket.CommandAsync("subscribe", "hashtag", tag: tags[^1]);
-        Assert.That((await socket.ReceiveJsonAsync(Deadline)).ToJsonString(), Is.EqualTo(Refusal));
+        var (user, socket, tags) = await SubscribeOneTooManyAsync();
+        await using var _ = socket;
 
         await socket.CommandAsync("unsubscribe", "hashtag", tag: tags[0]);
         await socket.CommandAsync("subscribe", "hashtag", tag: tags[^1]);
@@ -52,11 +43,19 @@ public sealed class StreamLimitTests : StreamingTest
         Assert.That(frames.Select(f => f["error"]), Is.All.Null);
     }
 
-    /// <summary>Tags for 99 streams besides the URL's, and one more.</summary>
-    private static string[] Tags(int limit)
+    /// <summary>
+    /// A socket on the user stream plus 99 hashtags (its 100 streams), then a subscribe to the last of
+    /// <c>tags</c>, which must be answered with the refusal.
+    /// </summary>
+    private static async Task<(StreamingUser User, WebSocketClient Socket, string[] Tags)> SubscribeOneTooManyAsync()
     {
+        var user = await Accounts.CreateAsync();
         var prefix = RandomNames.Unique("cap");
-        return Enumerable.Range(1, limit).Select(i => $"{prefix}x{i}").ToArray();
+        var tags = Enumerable.Range(1, Limit).Select(i => $"{prefix}x{i}").ToArray();
+        var socket = await WebSocketClient.ConnectAsync(Cluster.StreamingUrl, user.Token, stream: "user");
+        foreach (var tag in tags) await socket.CommandAsync("subscribe", "hashtag", tag: tag);
+        Assert.That((await socket.ReceiveJsonAsync(Deadline)).ToJsonString(), Is.EqualTo(Refusal));
+        return (user, socket, tags);
     }
 
     private static async Task<string> PublishAsync(string channel, bool whenListened = false)

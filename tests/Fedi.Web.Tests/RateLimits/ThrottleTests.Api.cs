@@ -54,9 +54,7 @@ public sealed partial class ThrottleTests
     [Test]
     public async Task A_token_is_refused_once_its_own_limit_is_spent_while_another_token_of_the_user_is_not()
     {
-        var user = await Cluster.Users.SignUpAsync();
-        var app = await Cluster.Users.RegisterAppAsync();
-        var secondToken = await Cluster.Users.PasswordTokenAsync(app, user.Email, user.Password);
+        var (user, secondToken) = await UserWithTwoTokensAsync();
         var client = NewClient();
 
         var last = await RepeatAsync(TokenLimit + 1, () => client.WithToken(user.Token).GetAsync("/api/v1/accounts/verify_credentials"));
@@ -69,9 +67,7 @@ public sealed partial class ThrottleTests
     [Test]
     public async Task A_user_is_refused_once_all_their_tokens_together_spend_the_user_limit()
     {
-        var user = await Cluster.Users.SignUpAsync();
-        var app = await Cluster.Users.RegisterAppAsync();
-        var secondToken = await Cluster.Users.PasswordTokenAsync(app, user.Email, user.Password);
+        var (user, secondToken) = await UserWithTwoTokensAsync();
         var client = NewClient();
         await RepeatAsync(TokenLimit, () => client.WithToken(user.Token).GetAsync("/api/v1/accounts/verify_credentials"));
 

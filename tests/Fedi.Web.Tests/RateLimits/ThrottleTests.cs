@@ -7,7 +7,7 @@ namespace Fedi.Web.Tests.RateLimits;
 /// Mastodon's throttles, made small, on an instance of their own. Loopback stays safelisted (the default), so
 /// tests set up users and apps directly and act as clients behind the trusted proxy, each with its own address.
 /// </summary>
-public sealed partial class ThrottleTests
+public sealed partial class ThrottleTests : RateLimitedInstance
 {
     private const int AnonymousLimit = 3;
     private const int TokenLimit = 3;
@@ -19,13 +19,8 @@ public sealed partial class ThrottleTests
     private const int PagingLimit = 2;
     private const int DeleteLimit = 2;
 
-    private FediCluster? _cluster;
-    private FediCluster Cluster => _cluster ?? throw new InvalidOperationException("not started");
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _cluster = await WebCluster.StartWebOnlyAsync(new()
+    protected override Dictionary<string, string> Settings => new()
     {
-        ["RATE_LIMITS"] = "on",
         ["RATE_LIMIT_UNAUTHENTICATED_API"] = PerDay(AnonymousLimit),
         ["RATE_LIMIT_PER_TOKEN_API"] = PerDay(TokenLimit),
         ["RATE_LIMIT_AUTHENTICATED_API"] = PerDay(UserLimit),
@@ -36,15 +31,17 @@ public sealed partial class ThrottleTests
         ["RATE_LIMIT_STATUSES"] = PerDay(StatusLimit),
         ["RATE_LIMIT_UNAUTHENTICATED_PAGING"] = PerDay(PagingLimit),
         ["RATE_LIMIT_API_DELETE"] = PerDay(DeleteLimit),
-    });
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_cluster is not null) await _cluster.DisposeAsync();
-    }
+    };
 
     private ForwardedClient NewClient() => ForwardedClient.New(Cluster.Api);
+
+    /// <summary>A new user, its sign-up token, and a second token of its own from another app.</summary>
+    private async Task<(TestUser User, string SecondToken)> UserWithTwoTokensAsync()
+    {
+        var user = await Cluster.Users.SignUpAsync();
+        var app = await Cluster.Users.RegisterAppAsync();
+        return (user, await Cluster.Users.PasswordTokenAsync(app, user.Email, user.Password));
+    }
 
     /// <summary>Sends <paramref name="count"/> requests and returns the last answer.</summary>
     private static async Task<ApiResponse> RepeatAsync(int count, Func<Task<ApiResponse>> send)
