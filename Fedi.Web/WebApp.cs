@@ -2,6 +2,7 @@ using System.Globalization;
 using Fedi.Core.Configuration;
 using Fedi.Core.Hosting;
 using Fedi.Core.Json;
+using Fedi.Core.Validation;
 using Fedi.Web.Infrastructure;
 using Fedi.Web.Infrastructure.RateLimiting;
 using Serilog;
@@ -21,6 +22,8 @@ public static class WebApp
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         var builder = ServerHost.CreateBuilder(settings, defaultPort: 3000);
+        // Form bodies too, chunked ones included, answered 413 by the error handler.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = TextLimits.RequestBodyBytes);
         builder.Services.ConfigureHttpJsonOptions(o => FediJson.Configure(o.SerializerOptions));
         builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()
             .WithExposedHeaders("Link", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-Request-Id", "Mastodon-Async-Refresh")));

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Fedi.Core.Errors;
+using Fedi.Core.Validation;
 
 namespace Fedi.Core.Accounts;
 
@@ -10,7 +11,7 @@ namespace Fedi.Core.Accounts;
 /// </summary>
 public static partial class NewAccountValidator
 {
-    public const int MaxUsernameLength = 30;
+    public const int MaxUsernameLength = TextLimits.Username;
     public const int MinPasswordLength = 8;
     public const int MaxPasswordLength = 72; // bcrypt ignores bytes past 72
     public const int MaxEmailLength = 320;

@@ -1,6 +1,7 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.Errors;
 using Fedi.Core.Feeds;
+using Fedi.Core.Validation;
 
 namespace Fedi.Core.Lists;
 
@@ -17,6 +18,7 @@ public sealed class ListService(ListStore lists, ListAccountStore members, FeedM
     {
         var title = changes.Title?.Trim();
         if (string.IsNullOrEmpty(title)) throw ApiException.Unprocessable(TitleBlank);
+        TextLimits.Check(title, "title", "Title", TextLimits.ListTitle);
         return await lists.InsertAsync(new UserList
         {
             AccountId = ownerId,
@@ -32,6 +34,7 @@ public sealed class ListService(ListStore lists, ListAccountStore members, FeedM
         var list = await lists.FindOwnedAsync(listId, ownerId, ct) ?? throw ApiException.NotFound();
         var title = changes.Title is null ? list.Title : changes.Title.Trim();
         if (title.Length == 0) throw ApiException.Unprocessable(TitleBlank);
+        TextLimits.Check(title, "title", "Title", TextLimits.ListTitle);
         var changed = list with
         {
             Title = title,

@@ -1,4 +1,5 @@
 using Fedi.Core.Errors;
+using Fedi.Core.Validation;
 
 namespace Fedi.Core.OAuth;
 
@@ -7,9 +8,9 @@ public sealed record NewApplication(string? Name, IReadOnlyList<string> Redirect
 /// <summary>Registers an OAuth client (POST /api/v1/apps), validated as Doorkeeper + Mastodon validate Application.</summary>
 public sealed class CreateApplicationService(ApplicationStore applications)
 {
-    public const int MaxNameLength = 60;
-    public const int MaxRedirectUriLength = 2_000;
-    public const int MaxWebsiteLength = 2_000;
+    public const int MaxNameLength = TextLimits.ApplicationName;
+    public const int MaxRedirectUriLength = TextLimits.Uri;
+    public const int MaxWebsiteLength = TextLimits.Uri;
 
     /// <summary>Scopes default to read. Failures are one 422 listing every message, as Rails' RecordInvalid.</summary>
     public async Task<OAuthApplication> CreateAsync(NewApplication input, CancellationToken ct = default)

@@ -4,6 +4,7 @@ using Fedi.Core.Contracts;
 using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Validation;
 using Npgsql;
 
 namespace Fedi.Core.Statuses;
@@ -28,6 +29,11 @@ public sealed class PostStatusService(
     {
         if (string.IsNullOrWhiteSpace(input.Text))
             throw new ValidationException("text", "ERR_BLANK", "Text can't be blank");
+        // Raw bounds first: the count below lets a URL or a remote mention of any length count short.
+        TextLimits.Check(input.Text + input.SpoilerText, "text", "Text", TextLimits.StatusRawLength);
+        if (StatusText.UrlPattern().Matches(input.Text + " " + input.SpoilerText).Any(url => url.Length > TextLimits.StatusUrl))
+            throw TextLimits.TooLong("text", "Link", TextLimits.StatusUrl);
+        TextLimits.Check(input.Language, "language", "Language", TextLimits.LanguageCode);
         if (StatusText.CountCharacters(input.Text) + StatusText.CountCharacters(input.SpoilerText) > StatusText.MaxCharacters)
             throw new ValidationException("text", "ERR_TOO_LONG", $"Text character limit of {StatusText.MaxCharacters} exceeded");
     }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Fedi.Core.Validation;
 
 namespace Fedi.Core.Statuses;
 
 /// <summary>What Mastodon finds in a status's plain text: mentions, hashtags, links, and its counted length.</summary>
 public static partial class StatusText
 {
-    public const int MaxCharacters = 500;
+    public const int MaxCharacters = TextLimits.StatusCharacters;
 
     /// <summary>Every URL counts as this many characters, however long (instance configuration says so too).</summary>
     public const int CharactersPerUrl = 23;

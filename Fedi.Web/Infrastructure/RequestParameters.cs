@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Fedi.Core.Errors;
+using Fedi.Core.Validation;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Fedi.Web.Infrastructure;
@@ -12,7 +13,7 @@ namespace Fedi.Web.Infrastructure;
 /// </summary>
 public sealed class RequestParameters
 {
-    public const int MaxBodyBytes = 1024 * 1024;
+    public const int MaxBodyBytes = TextLimits.RequestBodyBytes;
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 
     private RequestParameters() { }
@@ -31,7 +32,8 @@ public sealed class RequestParameters
         {
             IFormCollection form;
             try { form = await http.Request.ReadFormAsync(http.RequestAborted); }
-            catch (Exception e) when (e is InvalidDataException or IOException)
+            // Kestrel's body limit (BadHttpRequestException, an IOException) stays a 413.
+            catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException)
             {
                 throw ApiException.BadRequest("Error occurred while parsing request parameters: malformed form body");
             }
