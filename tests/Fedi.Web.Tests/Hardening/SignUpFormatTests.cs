@@ -20,7 +20,7 @@ public sealed class SignUpFormatTests
         });
         DapperSetup.Configure();
         await using var db = new NpgsqlDataSourceBuilder(DatabaseOptions.From(env, "sign-up-format-test", 1).ConnectionString).Build();
-        var service = new CreateAccountService(db, InstanceOptions.From(env));
+        var service = new CreateAccountService(db, new AccountStore(db), new AccountStatsStore(), new UserStore(db), InstanceOptions.From(env));
 
         var failure = Assert.ThrowsAsync<ValidationException>(() => service.CreateAsync(new NewAccount(username, email, "a long password")));
 
