@@ -30,6 +30,7 @@ public static class StreamingApp
         var builder = WebTier.CreateBuilder(settings, defaultPort: 4000, silencedLogs: [HostingDiagnostics]);
         builder.Services.AddSingleton(StreamingOptions.From(settings.Environment));
         builder.Services.AddStreamingServices();
+        builder.Services.UpgradeAheadOfHttp();
         var app = builder.Build();
         app.UseWebSockets();
         app.UseStreamingWebSockets();
