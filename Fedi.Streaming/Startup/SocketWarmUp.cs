@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using Fedi.Core.Contracts;
 using Fedi.Core.OAuth;
+using Fedi.Core.Redis;
 using Fedi.Streaming.Auth;
 using Fedi.Streaming.Connections;
 using Fedi.Streaming.Endpoints;
@@ -12,8 +13,8 @@ namespace Fedi.Streaming.Startup;
 
 /// <summary>
 /// One in-memory client: its upgrade request parsed and answered as <see cref="DirectUpgrade"/> does, then events
-/// decoded, framed and sent through a <see cref="WebSocketConnection"/>'s queue and writer loop over pipes, the
-/// same code a real socket runs, without a network or Redis.
+/// published on a Redis channel of this process's own, dispatched by the hub, framed and sent through a
+/// <see cref="WebSocketConnection"/>'s queue and writer loop over pipes: the code a real socket runs, without a network.
 /// </summary>
 internal static class SocketWarmUp
 {
@@ -26,7 +27,7 @@ internal static class SocketWarmUp
     private static readonly string Message = StreamMessage.Encode(StreamEvents.Update,
         """{"id":"1","content":"<p>warm-up</p>","language":"en","account":{"id":"1","acct":"warm"},"mentions":[],"tags":[]}""");
 
-    public static async Task RunAsync(StreamingOptions options, ChannelHub hub, CancellationToken ct)
+    public static async Task RunAsync(StreamingOptions options, ChannelHub hub, RedisConnection redis, CancellationToken ct)
     {
         UpgradeRequest.TryRead(new(Request), out var request, out _);
         _ = DirectUpgrade.SwitchingProtocols(request!, null, "warm-up");
@@ -37,15 +38,16 @@ internal static class SocketWarmUp
         using var client = WebSocket.CreateFromStream(new TransportStream(new Duplex(toClient.Reader, toServer.Writer)),
             new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = Timeout.InfiniteTimeSpan });
         var credentials = new StreamingCredentials(new AccessToken { Scopes = "read", AccountId = 0 }, null);
-        await using var connection = new WebSocketConnection(credentials, hub, [], ct); // subscribes nothing
+        await using var connection = new WebSocketConnection(credentials, hub, [], ct);
+        // A channel no producer knows: only this process hears it.
+        var channel = "streaming:warm-up:" + Guid.NewGuid().ToString("N");
+        await connection.SubscribeAsync(new ResolvedStream(StreamNames.Public, [StreamNames.Public], [channel], NeedsFiltering: false));
         var running = connection.RunAsync(server, _ => Task.CompletedTask);
 
-        var stream = StreamFrames.StreamNameJson([StreamNames.Public]);
         var buffer = new byte[4096];
         for (var i = 0; i < Events; i++)
         {
-            var decoded = StreamMessage.TryDecode(Message)!;
-            connection.Send(new ChannelEvent(RedisChannels.Public, decoded).WebSocketFrame(stream));
+            await redis.PublishAsync(channel, Message);
             await client.ReceiveAsync(buffer.AsMemory(), ct);
         }
         await client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);

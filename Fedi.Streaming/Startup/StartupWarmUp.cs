@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fedi.Core.Redis;
 using Fedi.Core.Relationships;
 using Fedi.Streaming.Auth;
 using Fedi.Streaming.Subscriptions;
@@ -9,11 +10,11 @@ namespace Fedi.Streaming.Startup;
 /// Before Kestrel listens (<see cref="IHostedLifecycleService.StartingAsync"/> runs ahead of the server's start), so
 /// the health check a load balancer waits for answers only once the handshake and delivery paths are compiled and
 /// the database pool is open: a restarted process is met by every client reconnecting at once, and the first
-/// handshakes ran 2–3× slower on tier-0 code and on opening pool connections (TCP + SCRAM each) one by one.
+/// handshakes and deliveries ran 2–3× slower on tier-0 code and on opening pool connections (TCP + SCRAM each) one by one.
 /// STREAMING_WARM_UP=false skips it. A failure (PostgreSQL down at start) is logged; the process starts anyway.
 /// </summary>
 public sealed class StartupWarmUp(
-    StreamingOptions options, StreamingAuthenticator authenticator, ViewerRelationsStore relations, ChannelHub hub, ILogger<StartupWarmUp> logger)
+    StreamingOptions options, StreamingAuthenticator authenticator, ViewerRelationsStore relations, ChannelHub hub, RedisConnection redis, ILogger<StartupWarmUp> logger)
     : IHostedLifecycleService
 {
     /// <summary>Rounds of work with pauses between them: tiered compilation promotes hot methods after a quiet spell.</summary>
@@ -30,7 +31,7 @@ public sealed class StartupWarmUp(
             {
                 // In parallel, as many as the pool holds, so every physical connection is opened now.
                 await Task.WhenAll(Enumerable.Range(0, StreamingApp.DefaultPool).Select(_ => DatabaseAsync(cancellationToken)));
-                await SocketWarmUp.RunAsync(options, hub, cancellationToken);
+                await SocketWarmUp.RunAsync(options, hub, redis, cancellationToken);
                 await Task.Delay(Pause, cancellationToken);
             }
             logger.LogWarmedUp(clock.Elapsed.TotalMilliseconds);

@@ -20,15 +20,16 @@ public static class VersusRun
         // setup.sh's own default anchor: its Node and dependency build are cached there between runs.
         await using var mastodon = new MastodonServer(options, Path.Combine(Path.GetTempPath(), "mastodon-streaming-anchor"));
         await using var fedi = new FediServer(options, work, Users);
+        IServerUnderTest[] servers = [.. new IServerUnderTest[] { mastodon, fedi }.Where(s => options.Servers.Contains(s.Name.ToLowerInvariant()))];
+        // Mastodon's stack is started even alone: the load tool runs on its Node 24.
         await mastodon.StartAsync(ct);
-        await fedi.StartAsync(ct);
+        if (servers.Contains(fedi)) await fedi.StartAsync(ct);
         var load = new LoadTool(options, work, mastodon.NodeBinary);
         await load.InstallAsync(ct);
         Console.WriteLine(mastodon.Describe());
         Console.WriteLine(fedi.Describe());
 
         var runs = new Dictionary<(string, string), List<RunResult>>();
-        IServerUnderTest[] servers = [mastodon, fedi];
         for (var round = 1; round <= options.Rounds; round++)
         {
             foreach (var scenario in options.Scenarios.Select(Scenario.Find))
