@@ -51,7 +51,7 @@ internal static class SocketWarmUp
             await client.ReceiveAsync(buffer.AsMemory(), ct);
         }
         await client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
-        await running;
+        await running.WaitAsync(ct);
     }
 
     private sealed record Duplex(PipeReader Input, PipeWriter Output) : IDuplexPipe;

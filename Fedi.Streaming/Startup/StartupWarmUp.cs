@@ -11,7 +11,7 @@ namespace Fedi.Streaming.Startup;
 /// the health check a load balancer waits for answers only once the handshake and delivery paths are compiled and
 /// the database pool is open: a restarted process is met by every client reconnecting at once, and the first
 /// handshakes and deliveries ran 2–3× slower on tier-0 code and on opening pool connections (TCP + SCRAM each) one by one.
-/// STREAMING_WARM_UP=false skips it. A failure (PostgreSQL down at start) is logged; the process starts anyway.
+/// STREAMING_WARM_UP=false skips it. A failure (PostgreSQL down at start) or running past 10 s is logged; the process starts anyway.
 /// </summary>
 public sealed class StartupWarmUp(
     StreamingOptions options, StreamingAuthenticator authenticator, ViewerRelationsStore relations, ChannelHub hub, RedisConnection redis, ILogger<StartupWarmUp> logger)
@@ -21,22 +21,27 @@ public sealed class StartupWarmUp(
     private const int Rounds = 8;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(120);
 
+    /// <summary>The most it may delay the start: on a starved machine the process starts half warm rather than late.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         if (!options.WarmUp) return;
         var clock = Stopwatch.StartNew();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(Budget);
         try
         {
             for (var round = 0; round < Rounds; round++)
             {
                 // In parallel, as many as the pool holds, so every physical connection is opened now.
-                await Task.WhenAll(Enumerable.Range(0, StreamingApp.DefaultPool).Select(_ => DatabaseAsync(cancellationToken)));
-                await SocketWarmUp.RunAsync(options, hub, redis, cancellationToken);
-                await Task.Delay(Pause, cancellationToken);
+                await Task.WhenAll(Enumerable.Range(0, StreamingApp.DefaultPool).Select(_ => DatabaseAsync(budget.Token)));
+                await SocketWarmUp.RunAsync(options, hub, redis, budget.Token);
+                await Task.Delay(Pause, budget.Token);
             }
             logger.LogWarmedUp(clock.Elapsed.TotalMilliseconds);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarmUpFailed(clock.Elapsed.TotalMilliseconds, e);
         }

@@ -44,6 +44,8 @@ public static class VersusRun
                     list.Add(result);
                 }
             }
+            // After every round, so a run cut short still leaves the table of the rounds it finished.
+            await File.WriteAllTextAsync(Path.Combine(work, "table.md"), $"after round {round}\n" + new ComparisonTable(runs).Render(), ct);
         }
 
         var table = new ComparisonTable(runs);
