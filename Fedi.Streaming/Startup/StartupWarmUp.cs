@@ -11,18 +11,18 @@ namespace Fedi.Streaming.Startup;
 /// the health check a load balancer waits for answers only once the handshake and delivery paths are compiled and
 /// the database pool is open: a restarted process is met by every client reconnecting at once, and the first
 /// handshakes and deliveries ran 2–3× slower on tier-0 code and on opening pool connections (TCP + SCRAM each) one by one.
-/// STREAMING_WARM_UP=false skips it. A failure (PostgreSQL down at start) or running past 10 s is logged; the process starts anyway.
+/// STREAMING_WARM_UP=false skips it. A failure (PostgreSQL down at start) or running past 3 s is logged; the process starts anyway.
 /// </summary>
 public sealed class StartupWarmUp(
     StreamingOptions options, StreamingAuthenticator authenticator, ViewerRelationsStore relations, ChannelHub hub, RedisConnection redis, ILogger<StartupWarmUp> logger)
     : IHostedLifecycleService
 {
     /// <summary>Rounds of work with pauses between them: tiered compilation promotes hot methods after a quiet spell.</summary>
-    private const int Rounds = 8;
+    private const int Rounds = 5;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(120);
 
     /// <summary>The most it may delay the start: on a starved machine the process starts half warm rather than late.</summary>
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
