@@ -28,8 +28,13 @@ public static class StreamingApp
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
         var builder = ServerHost.CreateBuilder(settings, defaultPort: 4000, silencedLogs: [HostingDiagnostics]);
-        builder.Services.AddSingleton(StreamingOptions.From(settings.Environment));
+        var options = StreamingOptions.From(settings.Environment);
+        builder.Services.AddSingleton(options);
+        // Inline, a frame's send happens in the connection's writer loop instead of a hop to Kestrel's I/O queue per
+        // frame: nothing here blocks a thread, and a fan-out is 10,000 frames at once.
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = options.InlineSocketIo);
         builder.Services.AddStreamingServices();
+        builder.Services.UpgradeAheadOfHttp();
         var app = builder.Build();
         app.UseWebSockets();
         app.UseStreamingWebSockets();

@@ -3,6 +3,7 @@ using Fedi.Streaming.Connections;
 using Fedi.Streaming.Endpoints;
 using Fedi.Streaming.Filtering;
 using Fedi.Streaming.SignalR;
+using Fedi.Streaming.Startup;
 using Fedi.Streaming.Subscriptions;
 
 namespace Fedi.Streaming;
@@ -15,6 +16,7 @@ public static class StreamingServices
         services.AddSingleton<StreamingAuthenticator>();
         services.AddSingleton<ChannelHub>();
         services.AddHostedService<SubscribedKeyRefresher>();
+        services.AddHostedService<StartupWarmUp>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<IStreamFilter, LanguageFilter>();
         services.AddSingleton<IStreamFilter, RelationFilter>();

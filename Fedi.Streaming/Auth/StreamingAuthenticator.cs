@@ -17,9 +17,16 @@ public sealed class StreamingAuthenticator(AccessTokenStore tokens, ILogger<Stre
     public const string Unavailable = "Service temporarily unavailable";
 
     /// <exception cref="ApiException">401 missing/invalid token, 503 database unreachable.</exception>
-    public async Task<StreamingCredentials> AuthenticateAsync(HttpRequest request, CancellationToken ct)
+    public Task<StreamingCredentials> AuthenticateAsync(HttpRequest request, CancellationToken ct)
     {
         var (secret, subProtocol) = TokenSource.Read(request);
+        return AuthenticateAsync(secret, subProtocol, ct);
+    }
+
+    /// <summary>The token as <see cref="TokenSource"/> found it (null: none presented).</summary>
+    /// <exception cref="ApiException">401 missing/invalid token, 503 database unreachable.</exception>
+    public async Task<StreamingCredentials> AuthenticateAsync(string? secret, string? subProtocol, CancellationToken ct)
+    {
         if (secret is null) throw new ApiException(401, MissingToken);
         if (secret.Length == 0) throw new ApiException(401, InvalidToken);
 

@@ -9,17 +9,19 @@ namespace Fedi.Streaming.Auth;
 public static class TokenSource
 {
     /// <summary>The presented token, or null when none was presented at all.</summary>
-    public static (string? Token, string? SubProtocol) Read(HttpRequest request)
+    public static (string? Token, string? SubProtocol) Read(HttpRequest request) =>
+        Read(request.Headers.Authorization.ToString(), request.Query["access_token"].ToString(), request.Headers.SecWebSocketProtocol);
+
+    /// <summary>The same from the raw values (the direct upgrade reads them without an HttpContext).</summary>
+    public static (string? Token, string? SubProtocol) Read(string? authorization, string? queryToken, StringValues protocols)
     {
-        var authorization = request.Headers.Authorization.ToString();
-        if (authorization.Length > 0)
+        if (authorization is { Length: > 0 })
             return (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : authorization, null);
 
-        var query = request.Query["access_token"].ToString();
-        if (query.Length > 0) return (query, null);
+        if (queryToken is { Length: > 0 }) return (queryToken, null);
 
         // A client may offer several subprotocols; the token is the first, and that one is echoed back.
-        var protocol = FirstProtocol(request.Headers.SecWebSocketProtocol);
+        var protocol = FirstProtocol(protocols);
         return protocol is null ? (null, null) : (protocol, protocol);
     }
 

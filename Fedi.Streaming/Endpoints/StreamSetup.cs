@@ -16,23 +16,29 @@ public static class StreamSetup
     /// </summary>
     public static async Task<bool> TrySubscribeAsync(HttpContext http, StreamConnection connection, ILogger logger, ResolvedStream? stream = null)
     {
+        if (await TrySubscribeAsync(connection, logger, stream, http.RequestAborted)) return true;
+        await ErrorResponses.WriteAsync(http, 503, StreamingAuthenticator.Unavailable);
+        return false;
+    }
+
+    /// <summary>The same without an HTTP response: false (logged) when the caller must answer 503.</summary>
+    public static async Task<bool> TrySubscribeAsync(StreamConnection connection, ILogger logger, ResolvedStream? stream, CancellationToken aborted)
+    {
         try
         {
             await connection.SubscribeSystemAsync();
-            foreach (var filter in connection.Filters) await filter.PrepareAsync(connection, http.RequestAborted);
+            foreach (var filter in connection.Filters) await filter.PrepareAsync(connection, aborted);
             if (stream is not null) await connection.SubscribeAsync(stream);
             return true;
         }
-        catch (Exception e) when (e is DbException or SocketException && !http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is DbException or SocketException && !aborted.IsCancellationRequested)
         {
             logger.LogFilterLoadFailed(e);
-            await ErrorResponses.WriteAsync(http, 503, StreamingAuthenticator.Unavailable);
             return false;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             logger.LogSubscribeFailed(stream?.Name ?? StreamNames.System, e);
-            await ErrorResponses.WriteAsync(http, 503, StreamingAuthenticator.Unavailable);
             return false;
         }
     }

@@ -45,32 +45,53 @@ public sealed class WebSocketEndpoint(
                 return;
             }
 
-            // The URL's stream is subscribed before the upgrade, so the client misses nothing published once
-            // its handshake completes; a refused stream is still answered as an error frame, as Mastodon does.
-            var (initial, initialError) = await InitialStreamAsync(http.Request.Query, credentials, http.RequestAborted);
-            await using var connection = new WebSocketConnection(credentials, hub, _filters, http.RequestAborted);
-            if (!await StreamSetup.TrySubscribeAsync(http, connection, logger, initial)) return;
-
+            var prepared = await PrepareAsync(credentials, http.Request.Query, http.RequestAborted);
+            if (prepared is not { } stream)
+            {
+                await ErrorResponses.WriteAsync(http, 503, StreamingAuthenticator.Unavailable);
+                return;
+            }
+            await using var connection = stream.Connection;
             using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
             {
                 SubProtocol = credentials.SubProtocol,
                 KeepAliveInterval = options.KeepAlive.WebSocketPing,
                 KeepAliveTimeout = options.KeepAlive.WebSocketPing,
             });
-            registry.Add(connection);
-            try
-            {
-                if (initialError is not null) connection.Send(initialError);
-                await connection.RunAsync(socket, text => OnClientMessageAsync(connection, text));
-            }
-            finally
-            {
-                registry.Remove(connection);
-            }
+            await RunAsync(connection, stream.InitialError, socket);
         }
         finally
         {
             logger.LogSocketEnded(http.Request.Path, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>
+    /// The connection with its system channels and the URL's stream subscribed, before the upgrade, so the client
+    /// misses nothing published once its handshake completes; a refused stream is still answered as an error frame
+    /// after it (<paramref name="query"/>'s stream), as Mastodon does. Null when Redis or PostgreSQL failed: answer 503.
+    /// </summary>
+    internal async Task<(WebSocketConnection Connection, byte[]? InitialError)?> PrepareAsync(StreamingCredentials credentials, IQueryCollection query, CancellationToken aborted)
+    {
+        var (initial, initialError) = await InitialStreamAsync(query, credentials, aborted);
+        var connection = new WebSocketConnection(credentials, hub, _filters, aborted);
+        if (await StreamSetup.TrySubscribeAsync(connection, logger, initial, aborted)) return (connection, initialError);
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    /// <summary>Streams on an accepted socket until it ends.</summary>
+    internal async Task RunAsync(WebSocketConnection connection, byte[]? initialError, WebSocket socket)
+    {
+        registry.Add(connection);
+        try
+        {
+            if (initialError is not null) connection.Send(initialError);
+            await connection.RunAsync(socket, text => OnClientMessageAsync(connection, text));
+        }
+        finally
+        {
+            registry.Remove(connection);
         }
     }
 

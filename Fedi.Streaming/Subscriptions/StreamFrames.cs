@@ -23,7 +23,8 @@ public static class StreamFrames
 
     /// <summary><c>{"stream":[…],"event":"update","payload":"&lt;entity JSON as a string&gt;"}</c>.</summary>
     public static byte[] WebSocket(string streamNameJson, string eventName, string payload) =>
-        JsonBytes(w =>
+        // Sized for the escaped payload up front: a status is ~1-3 KB, and growing from 256 bytes copied it four times.
+        JsonBytes(payload.Length + payload.Length / 8 + streamNameJson.Length + eventName.Length + 48, w =>
         {
             w.WriteStartObject();
             w.WritePropertyName("stream");
@@ -56,9 +57,11 @@ public static class StreamFrames
     public static readonly byte[] EventSourceOpening = ":)\n"u8.ToArray();
     public static readonly byte[] EventSourceHeartbeat = ":thump\n\n"u8.ToArray();
 
-    private static byte[] JsonBytes(Action<Utf8JsonWriter> write)
+    private static byte[] JsonBytes(Action<Utf8JsonWriter> write) => JsonBytes(256, write);
+
+    private static byte[] JsonBytes(int capacity, Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = new ArrayBufferWriter<byte>(capacity);
         using (var writer = new Utf8JsonWriter(buffer, Writer)) write(writer);
         return buffer.WrittenSpan.ToArray();
     }

@@ -1,5 +1,12 @@
 using Fedi.Benchmarks.Streaming;
+using Fedi.Benchmarks.Streaming.Versus;
 using Fedi.Testing;
+
+if (args.FirstOrDefault() == VersusOptions.Command)
+{
+    await VersusRun.RunAsync(VersusOptions.Parse(args[1..]));
+    return;
+}
 
 var options = BenchmarkOptions.Parse(args);
 var limit = Machine.RaiseFileLimit((ulong)options.Connections.Max() * 2 + 1024);
