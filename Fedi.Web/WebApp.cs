@@ -31,6 +31,7 @@ public static class WebApp
         app.UseForwardedHeaders();
         app.UseSerilogRequestLogging();
         app.UseMastodonErrors();
+        app.UseRequestParameters();
         app.UseRouting(); // after the error handler, so routing failures answer in Mastodon's shape too
         app.UseCors();
         app.UseRateLimits();

@@ -18,7 +18,7 @@ public static class Paging
     /// <summary>limit defaults to <paramref name="defaultLimit"/> (one of the constants above) and is capped at twice that, as Mastodon's.</summary>
     public static Page Page(this RequestParameters p, int defaultLimit)
     {
-        var limit = p.Int("limit") is { } requested ? Math.Clamp(Math.Abs(requested), 1, defaultLimit * 2) : defaultLimit;
+        var limit = p.Int("limit") is { } requested ? (int)Math.Clamp(Math.Abs((long)requested), 1, defaultLimit * 2) : defaultLimit;
         return new Page(Snowflake.TryParse(p.String("max_id")), Snowflake.TryParse(p.String("since_id")),
             Snowflake.TryParse(p.String("min_id")), limit);
     }

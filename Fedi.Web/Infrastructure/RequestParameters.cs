@@ -35,6 +35,11 @@ public sealed class RequestParameters
             {
                 throw ApiException.BadRequest("Error occurred while parsing request parameters: malformed form body");
             }
+            catch (Exception e) when (e is NotSupportedException or ArgumentException or System.Text.DecoderFallbackException)
+            {
+                // A declared charset .NET cannot or will not decode (utf-7 is disabled).
+                throw ApiException.BadRequest("Error occurred while parsing request parameters: unsupported charset");
+            }
             foreach (var (key, values) in form)
                 foreach (var value in values) body.Add(key, value ?? "");
         }
@@ -78,6 +83,9 @@ public sealed class RequestParameters
 
     private void Add(string key, string value)
     {
+        // PostgreSQL cannot store U+0000 in text: refuse it here rather than as a failed query.
+        if (key.Contains('\0') || value.Contains('\0'))
+            throw ApiException.Unprocessable("Request parameters must not contain NUL characters");
         var name = key.EndsWith("[]", StringComparison.Ordinal) ? key[..^2] : key;
         if (!_values.TryGetValue(name, out var list)) _values[name] = list = [];
         list.Add(value);
@@ -109,7 +117,15 @@ public sealed class RequestParameters
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw ApiException.BadRequest("Error occurred while parsing request parameters: the JSON body must be an object");
-            Flatten("", document.RootElement);
+            try
+            {
+                Flatten("", document.RootElement);
+            }
+            catch (InvalidOperationException)
+            {
+                // A string that is no text: a lone surrogate escape (\ud800) or invalid UTF-8 bytes.
+                throw ApiException.BadRequest("Error occurred while parsing request parameters: malformed JSON");
+            }
         }
     }
 
