@@ -6,4 +6,4 @@ return await FediCommandLine.RunAsync(args, tier: "web", defaultPool: _ => WebAp
 {
     var app = WebApp.Build(settings);
     return await ServerHost.RunAsync(app, settings, ct);
-});
+}, routes: WebApp.Build, serverOptions: []);

@@ -38,6 +38,7 @@ public static class WebApp
         app.UseRouting(); // after the error handler, so routing failures answer in Mastodon's shape too
         app.UseCors();
         app.UseRateLimits();
+        app.UseScopeRequirements();
         app.MapOperations();
         app.MapWebEndpoints();
         return app;

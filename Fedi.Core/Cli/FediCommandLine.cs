@@ -4,13 +4,14 @@ using Fedi.Core.Cli;
 using Fedi.Core.Configuration;
 using Fedi.Core.Data;
 using Fedi.Core.Errors;
+using Microsoft.AspNetCore.Builder;
 using Npgsql;
 
 namespace Fedi.Core.Cli;
 
 /// <summary>
 /// The command line every executable shares: no arguments runs the tier's server; <c>migrate</c> and
-/// <c>accounts create|modify</c>, <c>jobs …</c> and <c>maintenance …</c> are operator commands. Settings errors end the process naming the setting.
+/// <c>accounts create|modify</c>, <c>jobs …</c>, <c>maintenance …</c> and (web) <c>routes</c> are operator commands. Settings errors end the process naming the setting.
 /// </summary>
 public static class FediCommandLine
 {
@@ -18,7 +19,12 @@ public static class FediCommandLine
 
     /// <param name="defaultPool">the PostgreSQL pool the server needs when DB_POOL is not set, read after the
     /// <paramref name="serverOptions"/> have been applied.</param>
-    public static async Task<int> RunAsync(string[] args, string tier, Func<EnvironmentSettings, int> defaultPool, Server serve, params IReadOnlyList<ServerOption> serverOptions)
+    public static Task<int> RunAsync(string[] args, string tier, Func<EnvironmentSettings, int> defaultPool, Server serve, params IReadOnlyList<ServerOption> serverOptions) =>
+        RunAsync(args, tier, defaultPool, serve, routes: null, serverOptions);
+
+    /// <param name="routes">builds the tier's app without running it, for the <c>routes</c> command.</param>
+    public static async Task<int> RunAsync(string[] args, string tier, Func<EnvironmentSettings, int> defaultPool, Server serve,
+        Func<FediSettings, WebApplication>? routes, IReadOnlyList<ServerOption> serverOptions)
     {
         var root = new RootCommand($"Fedi {tier}: runs the {tier} server, or an operator command.");
         var flags = serverOptions.Select(o => (o.Variable, Flag: new Option<string?>(o.Name, o.Alias) { Description = $"{o.Description} Overrides {o.Variable}." })).ToList();
@@ -33,6 +39,7 @@ public static class FediCommandLine
         root.Subcommands.Add(AccountsCommand(tier));
         root.Subcommands.Add(JobsCommand.Create(tier));
         root.Subcommands.Add(MaintenanceCommand.Create(tier));
+        if (routes is not null) root.Subcommands.Add(RoutesCommand.Create(tier, routes));
         // The host handles SIGTERM/SIGINT itself and drains; the parser must not race it.
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }

@@ -58,8 +58,8 @@ public static class ServerHost
         var allowed = app.Services.GetRequiredService<HostingOptions>().MetricsAllowed;
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/metrics"),
             branch => branch.Use(next => http => MetricsAccess.Allows(http, allowed) ? next(http) : MetricsAccess.RefuseAsync(http)));
-        app.MapGet("/health", () => Results.Text("OK")).ExcludeFromDescription();
-        app.MapMetrics("/metrics");
+        app.MapGet("/health", () => Results.Text("OK")).ExcludeFromDescription().PublicRoute();
+        app.MapMetrics("/metrics").PublicRoute(); // its gate is the client's address, not a token
     }
 
     /// <summary>Runs the app; a startup failure is logged and ends the process non-zero.</summary>

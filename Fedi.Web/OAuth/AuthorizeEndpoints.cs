@@ -1,3 +1,4 @@
+using Fedi.Core.Hosting;
 using Fedi.Core.OAuth;
 using Fedi.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,8 +13,8 @@ public static class AuthorizeEndpoints
 {
     public static void MapAuthorizeEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/oauth/authorize", ShowAsync);
-        routes.MapPost("/oauth/authorize", AnswerAsync);
+        routes.MapGet("/oauth/authorize", ShowAsync).PublicRoute();
+        routes.MapPost("/oauth/authorize", AnswerAsync).PublicRoute();
     }
 
     private static async Task<IResult> ShowAsync(HttpContext http, RequestParameters p, PreAuthorizeService preAuthorize, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Fedi.Core.Accounts;
+using Fedi.Core.Hosting;
 using Fedi.Web.Infrastructure;
 
 namespace Fedi.Web.OAuth;
@@ -16,5 +17,5 @@ public static class ConfirmationEndpoints
                 <h1>Your email address has been successfully confirmed.</h1>
                 <p id="confirmed">You can now go back to your application and continue.</p>
                 """);
-        });
+        }).PublicRoute();
 }

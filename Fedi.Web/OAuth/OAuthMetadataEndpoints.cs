@@ -1,4 +1,5 @@
 using Fedi.Core.Configuration;
+using Fedi.Core.Hosting;
 using Fedi.Core.OAuth;
 
 namespace Fedi.Web.OAuth;
@@ -31,5 +32,5 @@ public static class OAuthMetadataEndpoints
                 CodeChallengeMethodsSupported: Pkce.Methods,
                 ServiceDocumentation: "https://docs.joinmastodon.org/",
                 AppRegistrationEndpoint: $"{root}/api/v1/apps"));
-        });
+        }).PublicRoute();
 }

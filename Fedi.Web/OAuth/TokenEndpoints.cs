@@ -1,5 +1,6 @@
 using System.Text;
 using Fedi.Core.ClientApi.Entities;
+using Fedi.Core.Hosting;
 using Fedi.Core.OAuth;
 using Fedi.Web.Infrastructure;
 
@@ -10,8 +11,8 @@ public static class TokenEndpoints
 {
     public static void MapTokenEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/oauth/token", IssueAsync);
-        routes.MapPost("/oauth/revoke", RevokeAsync);
+        routes.MapPost("/oauth/token", IssueAsync).PublicRoute();
+        routes.MapPost("/oauth/revoke", RevokeAsync).PublicRoute();
     }
 
     private static async Task<IResult> IssueAsync(HttpContext http, RequestParameters p, IssueTokenService service, CancellationToken ct)

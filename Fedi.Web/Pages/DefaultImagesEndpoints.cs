@@ -1,4 +1,5 @@
 using System.Reflection;
+using Fedi.Core.Hosting;
 
 namespace Fedi.Web.Pages;
 
@@ -10,8 +11,8 @@ public static class DefaultImagesEndpoints
 
     public static void MapDefaultImagesEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/avatars/original/missing.png", (HttpContext http) => Image(http, Avatar));
-        app.MapGet("/headers/original/missing.png", (HttpContext http) => Image(http, Header));
+        app.MapGet("/avatars/original/missing.png", (HttpContext http) => Image(http, Avatar)).PublicRoute();
+        app.MapGet("/headers/original/missing.png", (HttpContext http) => Image(http, Header)).PublicRoute();
     }
 
     private static IResult Image(HttpContext http, byte[] png)

@@ -20,7 +20,7 @@ public static class AccountCollectionsEndpoints
             FollowsAsync(id, followers: true, http, p, service, renderer, ct)).ScopeIfToken("read:accounts");
         routes.MapGet("/api/v1/accounts/{id}/following", (string id, HttpContext http, RequestParameters p, ListFollowsService service, AccountRenderer renderer, CancellationToken ct) =>
             FollowsAsync(id, followers: false, http, p, service, renderer, ct)).ScopeIfToken("read:accounts");
-        routes.MapGet("/api/v1/accounts/{id}/statuses", StatusesAsync);
+        routes.MapGet("/api/v1/accounts/{id}/statuses", StatusesAsync).ScopeIfToken("read:statuses");
         routes.MapGet("/api/v1/accounts/{id}/lists", ListsAsync).RequireUser("read:lists");
     }
 

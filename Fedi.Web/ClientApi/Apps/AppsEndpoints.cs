@@ -1,5 +1,6 @@
 using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Errors;
+using Fedi.Core.Hosting;
 using Fedi.Core.OAuth;
 using Fedi.Web.Infrastructure;
 
@@ -10,8 +11,8 @@ public static class AppsEndpoints
 {
     public static void MapAppsEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/apps", CreateAsync);
-        routes.MapGet("/api/v1/apps/verify_credentials", VerifyCredentialsAsync);
+        routes.MapPost("/api/v1/apps", CreateAsync).PublicRoute();
+        routes.MapGet("/api/v1/apps/verify_credentials", VerifyCredentialsAsync).RequireToken();
     }
 
     private static async Task<IResult> CreateAsync(RequestParameters p, CreateApplicationService service, CancellationToken ct)
@@ -22,9 +23,8 @@ public static class AppsEndpoints
     }
 
     /// <summary>Any valid token, an app's or a user's, shows its application (without the secret).</summary>
-    private static async Task<IResult> VerifyCredentialsAsync(HttpContext http, ApplicationStore applications, CancellationToken ct)
+    private static async Task<IResult> VerifyCredentialsAsync(RequestAuth auth, ApplicationStore applications, CancellationToken ct)
     {
-        var auth = await TokenAuthentication.RequireAnyAsync(http, [], user: false);
         var app = auth.Token?.ApplicationId is { } id ? await applications.FindAsync(id, ct) : null;
         return app is null ? throw new ApiException(401, TokenAuthentication.InvalidToken) : Results.Ok(ApplicationRenderer.Render(app));
     }

@@ -1,4 +1,5 @@
 using Fedi.Core.Configuration;
+using Fedi.Core.Hosting;
 using Fedi.Core.Instance;
 using Fedi.Core.Statuses;
 
@@ -10,8 +11,8 @@ public static class InstanceEndpoints
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {
         // Routing ignores a trailing slash, so these also answer /api/v1/instance/ (which some clients call).
-        app.MapGet("/api/v1/instance", V1);
-        app.MapGet("/api/v2/instance", V2);
+        app.MapGet("/api/v1/instance", V1).PublicRoute();
+        app.MapGet("/api/v2/instance", V2).PublicRoute();
     }
 
     private static object StatusesConfiguration => new

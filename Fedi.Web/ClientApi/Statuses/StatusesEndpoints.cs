@@ -13,7 +13,7 @@ public static class StatusesEndpoints
     public static void MapStatusesEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/statuses", Post).RequireUser("write:statuses");
-        app.MapGet("/api/v1/statuses/{id}", Show);
+        app.MapGet("/api/v1/statuses/{id}", Show).ScopeIfToken("read:statuses");
         app.MapDelete("/api/v1/statuses/{id}", Delete).RequireUser("write:statuses");
     }
 

@@ -1,4 +1,5 @@
 using Fedi.Core.Configuration;
+using Fedi.Core.Hosting;
 
 namespace Fedi.Web.ClientApi.Streaming;
 
@@ -17,5 +18,5 @@ public static class StreamingRedirectEndpoints
             var scheme = target.Scheme switch { "ws" => "http", "wss" => "https", var s => s };
             var location = $"{scheme}://{target.Authority}{target.AbsolutePath.TrimEnd('/')}{http.Request.Path}{http.Request.QueryString}";
             return Results.Redirect(location, permanent: true);
-        });
+        }).PublicRoute();
 }

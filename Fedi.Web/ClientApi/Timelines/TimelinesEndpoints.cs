@@ -13,7 +13,7 @@ public static class TimelinesEndpoints
     public static void MapTimelinesEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/timelines/home", Home).RequireUser("read:statuses");
-        app.MapGet("/api/v1/timelines/public", Public);
+        app.MapGet("/api/v1/timelines/public", Public).ScopeIfToken("read:statuses");
         app.MapGet("/api/v1/timelines/tag/{hashtag}", Tag).ScopeIfToken("read:statuses");
         app.MapGet("/api/v1/timelines/list/{id}", List).RequireUser("read:lists");
     }
