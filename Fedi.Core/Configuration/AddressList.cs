@@ -18,6 +18,16 @@ public static class AddressList
         return raw.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(item => Parse(name, item)).ToArray();
     }
 
+    /// <summary>An IPv4 client reached over an IPv6 socket (::ffff:a.b.c.d) as the IPv4 address the lists name.</summary>
+    public static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+    /// <summary>Whether <paramref name="address"/> (normalised) lies in one of <paramref name="networks"/>.</summary>
+    public static bool Contains(IReadOnlyList<IPNetwork> networks, IPAddress address)
+    {
+        var normalized = Normalize(address);
+        return networks.Any(network => network.Contains(normalized));
+    }
+
     /// <summary>The first <paramref name="prefix"/> bits of <paramref name="address"/>, the others zero.</summary>
     public static IPAddress Mask(IPAddress address, int prefix)
     {
@@ -32,7 +42,7 @@ public static class AddressList
         var slash = item.IndexOf('/');
         if (!IPAddress.TryParse(slash < 0 ? item : item[..slash], out var address))
             throw new SettingsException(name, $"'{item}' is not an address or a network (e.g. 10.0.0.0/8)");
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        address = Normalize(address);
         var bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
         var prefix = bits;
         if (slash >= 0 && (!int.TryParse(item[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bits))

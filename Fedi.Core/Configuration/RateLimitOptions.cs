@@ -12,7 +12,7 @@ public sealed record RateLimitOptions(bool Enabled, IReadOnlyDictionary<string, 
     /// <summary>The configured limit of one of <see cref="DefaultRateLimits"/>.</summary>
     public RateLimit For(RateLimit defaults) => Limits[defaults.Name];
 
-    public bool IsSafelisted(IPAddress clientAddress) => Safelist.Any(network => network.Contains(clientAddress));
+    public bool IsSafelisted(IPAddress clientAddress) => AddressList.Contains(Safelist, clientAddress);
 
     /// <summary>
     /// RATE_LIMITS: on (Mastodon's limits), off, or a factor multiplying every limit (2 doubles them).

@@ -1,4 +1,5 @@
 using System.Net;
+using Fedi.Core.Configuration;
 using Microsoft.AspNetCore.Http;
 
 namespace Fedi.Core.Hosting;
@@ -13,10 +14,7 @@ public static class MetricsAccess
     {
         // X-Original-For is where the forwarded-headers middleware moves X-Forwarded-For once it has believed it.
         if (http.Request.Headers.ContainsKey("X-Forwarded-For") || http.Request.Headers.ContainsKey("X-Original-For")) return false;
-        var address = http.Connection.RemoteIpAddress;
-        if (address is null) return false;
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        return allowed.Any(network => network.Contains(address));
+        return http.Connection.RemoteIpAddress is { } address && AddressList.Contains(allowed, address);
     }
 
     public static Task RefuseAsync(HttpContext http)

@@ -12,7 +12,7 @@ namespace Fedi.Web.Infrastructure.RateLimiting;
 public static class ClientAddress
 {
     public static IPAddress? Of(HttpContext http) =>
-        http.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : http.Connection.RemoteIpAddress;
+        http.Connection.RemoteIpAddress is { } address ? AddressList.Normalize(address) : null;
 
     public static string Bucket(IPAddress address) =>
         address.AddressFamily == AddressFamily.InterNetworkV6 ? AddressList.Mask(address, 64).ToString() : address.ToString();
