@@ -44,6 +44,7 @@ public static class WorkerApp
         services.AddSingleton<CapacityCheck>();
         services.AddSingleton<JobStatsReader>();
         services.AddHostedService<JobEngine>();
+        services.AddHostedService<OutboxRelay>();
         return services;
     }
 }

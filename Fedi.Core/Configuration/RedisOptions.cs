@@ -19,6 +19,9 @@ public sealed record RedisOptions(string Configuration, string? Namespace)
         options.ConnectTimeout = 5000;
         options.SyncTimeout = 10000;
         options.AsyncTimeout = 10000;
+        // While Redis is away a command fails at once (web answers 503, the worker retries) instead of waiting in
+        // the client's backlog for up to AsyncTimeout: a long outage must not pile up every request in flight.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         if (Namespace is not null) options.ChannelPrefix = RedisChannel.Literal(KeyPrefix);
         return options;
     }

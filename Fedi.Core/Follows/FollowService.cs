@@ -16,7 +16,7 @@ namespace Fedi.Core.Follows;
 /// followed at once), the follow notification, and delivering a Follow activity to remote accounts.
 /// </summary>
 public sealed partial class FollowService(
-    NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobClient jobs, BlockStore blocks,
+    NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobOutbox outbox, BlockStore blocks,
     AccountDomainBlockStore domainBlocks)
 {
     public const string SelfFollowError = "Following your own account is not allowed";
@@ -41,10 +41,15 @@ public sealed partial class FollowService(
         await using var tx = await conn.BeginTransactionAsync(ct);
         var inserted = await follows.InsertAsync(conn, tx, accountId, targetAccountId, options.Reblogs, options.Notify,
             languages is { Length: > 0 } ? languages : null, setLanguages: languages is not null, ct);
-        if (inserted) await stats.AddFollowAsync(conn, tx, accountId, targetAccountId, 1, ct);
+        JobOutbox.Staged? merge = null;
+        if (inserted)
+        {
+            await stats.AddFollowAsync(conn, tx, accountId, targetAccountId, 1, ct);
+            merge = await outbox.StageAsync(conn, tx, new MergeJob(targetAccountId, accountId), ct);
+        }
         await tx.CommitAsync(ct);
 
-        if (inserted) await jobs.EnqueueAsync(new MergeJob(targetAccountId, accountId));
+        if (merge is not null) await outbox.ReleaseAsync(merge);
         return inserted;
     }
 }

@@ -11,7 +11,7 @@ namespace Fedi.Core.Follows;
 /// Stops following (Mastodon's UnfollowService): the row and both counters in one transaction, then an
 /// UnmergeWorker job takes the target's statuses out of the follower's home feed. Not following is no error.
 /// </summary>
-public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobClient jobs)
+public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobOutbox outbox)
 {
     public async Task UnfollowAsync(long accountId, long targetAccountId, CancellationToken ct = default)
     {
@@ -20,9 +20,14 @@ public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var deleted = await follows.DeleteAsync(conn, tx, accountId, targetAccountId, ct);
-        if (deleted > 0) await stats.AddFollowAsync(conn, tx, accountId, targetAccountId, -1, ct);
+        JobOutbox.Staged? unmerge = null;
+        if (deleted > 0)
+        {
+            await stats.AddFollowAsync(conn, tx, accountId, targetAccountId, -1, ct);
+            unmerge = await outbox.StageAsync(conn, tx, new UnmergeJob(targetAccountId, accountId), ct);
+        }
         await tx.CommitAsync(ct);
 
-        if (deleted > 0) await jobs.EnqueueAsync(new UnmergeJob(targetAccountId, accountId));
+        if (unmerge is not null) await outbox.ReleaseAsync(unmerge);
     }
 }

@@ -22,6 +22,8 @@ public static class CoreServices
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.Database.ConnectionString).Build());
         services.AddSingleton(_ => RedisConnection.Connect(settings.Redis, $"fedi-{settings.Tier}"));
         services.AddSingleton<JobClient>();
+        services.AddSingleton<JobOutboxStore>();
+        services.AddSingleton<JobOutbox>();
         services.AddSingleton<RedisLock>();
         services.AddSingleton<MaintenanceSchedule>();
         services.AddSingleton<MaintenanceRecords>();

@@ -28,6 +28,10 @@ public sealed class JobClient(RedisConnection redis)
         return job.Jid;
     }
 
+    /// <summary>Enqueues jobs already serialised (Sidekiq JSON) on <paramref name="queue"/>, in one round trip.</summary>
+    public Task EnqueueSerializedAsync(string queue, IReadOnlyCollection<string> jobs) =>
+        jobs.Count == 0 ? Task.CompletedTask : PushAsync(queue, jobs.Select(j => (RedisValue)j).ToArray());
+
     /// <summary>
     /// Enqueues the job unless one of the same class and args is already enqueued, scheduled or running
     /// (until executed, or at most <paramref name="uniqueFor"/>); returns its jid, or null when it was a duplicate.

@@ -15,7 +15,7 @@ namespace Fedi.Core.Relationships;
 /// streaming connections reload their filters. Blocking yourself does nothing, as Mastodon.
 /// </summary>
 public sealed class BlockService(
-    NpgsqlDataSource db, AccountStore accounts, BlockStore blocks, AccountStatsStore stats, JobClient jobs, ClearFromHomeService home,
+    NpgsqlDataSource db, AccountStore accounts, BlockStore blocks, AccountStatsStore stats, JobOutbox outbox, ClearFromHomeService home,
     StreamPublisher streams)
 {
     public async Task BlockAsync(long accountId, long targetAccountId, CancellationToken ct = default)
@@ -27,11 +27,15 @@ public sealed class BlockService(
         await using var tx = await conn.BeginTransactionAsync(ct);
         await blocks.InsertAsync(conn, tx, accountId, targetAccountId, ct);
         var removed = await blocks.DeleteFollowsBetweenAsync(conn, tx, accountId, targetAccountId, ct);
+        var unmerges = new List<JobOutbox.Staged>();
         foreach (var (follower, followed) in removed)
+        {
             await stats.AddFollowAsync(conn, tx, follower, followed, -1, ct);
+            unmerges.Add(await outbox.StageAsync(conn, tx, new UnmergeJob(followed, follower), ct));
+        }
         await tx.CommitAsync(ct);
 
-        foreach (var (follower, followed) in removed) await jobs.EnqueueAsync(new UnmergeJob(followed, follower));
+        await outbox.ReleaseAsync(unmerges);
         await home.ClearAsync(accountId, targetAccountId, ct);
         await streams.PublishRelationsChangedAsync(accountId, targetAccountId);
     }

@@ -11,7 +11,7 @@ namespace Fedi.Core.Statuses;
 /// Deletes one's own status: soft-deletes the row and the author's counter at once (reads stop showing
 /// it immediately), then the worker's RemovalWorker takes it out of feeds and streams.
 /// </summary>
-public sealed class DeleteStatusService(NpgsqlDataSource db, StatusStore statuses, AccountStatsStore stats, JobClient jobs)
+public sealed class DeleteStatusService(NpgsqlDataSource db, StatusStore statuses, AccountStatsStore stats, JobOutbox outbox)
 {
     public async Task<Status> DeleteAsync(long statusId, long accountId, CancellationToken ct = default)
     {
@@ -22,9 +22,10 @@ public sealed class DeleteStatusService(NpgsqlDataSource db, StatusStore statuse
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (!await statuses.DeleteAsync(conn, tx, statusId, ct)) throw ApiException.NotFound(); // a concurrent delete won
         await stats.AddStatusesAsync(conn, tx, accountId, -1, touchLastStatus: false, ct);
+        var removal = await outbox.StageAsync(conn, tx, new RemovalJob(statusId), ct);
         await tx.CommitAsync(ct);
 
-        await jobs.EnqueueAsync(new RemovalJob(statusId));
+        await outbox.ReleaseAsync(removal);
         return status;
     }
 }

@@ -11,11 +11,12 @@ namespace Fedi.Core.Statuses;
 
 /// <summary>
 /// Posts a local status (Mastodon's PostStatusService): validates, writes the status, its mentions and
-/// the author's counters in one transaction, then hands fan-out to the worker (DistributionWorker).
+/// the author's counters in one transaction, then hands fan-out to the worker (DistributionWorker) through the job outbox, so
+/// a status that is stored always gets its fan-out, even when Redis is away at that moment.
 /// </summary>
 public sealed class PostStatusService(
     NpgsqlDataSource db, StatusStore statuses, TagStore tags, AccountStatsStore stats, StatusPolicy policy, AccountStore accounts,
-    StatusIdempotency idempotency, JobClient jobs, InstanceOptions instance)
+    StatusIdempotency idempotency, JobOutbox outbox, InstanceOptions instance)
 {
     public async Task<Status> PostAsync(Account author, NewStatus input, CancellationToken ct = default)
     {
@@ -71,9 +72,10 @@ public sealed class PostStatusService(
         await statuses.InsertMentionsAsync(conn, tx, id, mentioned.Select(a => a.Id).ToList(), ct);
         await tags.AttachAsync(conn, tx, id, StatusTags.Extract(input.Text), ct);
         await stats.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true, ct);
+        var distribution = await outbox.StageAsync(conn, tx, new DistributionJob(status.Id), ct);
         await tx.CommitAsync(ct);
 
-        await jobs.EnqueueAsync(new DistributionJob(status.Id));
+        await outbox.ReleaseAsync(distribution);
         return status;
     }
 

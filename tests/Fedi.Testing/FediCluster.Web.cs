@@ -17,4 +17,17 @@ public sealed partial class FediCluster
         await web.WaitForHealthyAsync($"{url}/health", _options.StartTimeout, ct);
         return url;
     }
+
+    /// <summary>Kills the web process (SIGKILL: no shutdown, requests cut mid-flight) and starts a new one on the same
+    /// port, waiting until it is healthy.</summary>
+    public async Task RestartWebAfterCrashAsync(CancellationToken ct = default)
+    {
+        var crashed = Web ?? throw new InvalidOperationException("The web tier was not started.");
+        crashed.Kill();
+        await crashed.WaitForExitAsync(TimeSpan.FromSeconds(10), ct);
+        await crashed.DisposeAsync();
+        var port = new Uri(WebUrl).Port;
+        Web = StartTier("Fedi.Web", "web", port);
+        await Web.WaitForHealthyAsync($"{WebUrl}/health", _options.StartTimeout, ct);
+    }
 }

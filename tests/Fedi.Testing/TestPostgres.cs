@@ -14,16 +14,18 @@ public sealed class TestPostgres : IAsyncDisposable
     /// <summary>The variable that points the tests at a running server instead of starting one.</summary>
     public const string UrlVariable = "FEDI_TEST_DATABASE_URL";
 
-    private static readonly string[] ServerSettings =
-        ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=500"];
+    private static readonly string[] FastSettings = ["fsync=off", "synchronous_commit=off", "full_page_writes=off"];
+    private static readonly string[] CommonSettings = ["max_connections=500"];
 
     private readonly NpgsqlConnectionStringBuilder _admin;
     private readonly string? _directory;
+    private readonly bool _durable;
 
-    private TestPostgres(NpgsqlConnectionStringBuilder admin, string? directory)
+    private TestPostgres(NpgsqlConnectionStringBuilder admin, string? directory, bool durable = false)
     {
         _admin = admin;
         _directory = directory;
+        _durable = durable;
     }
 
     /// <summary>True when this object started the server (and stops it on dispose).</summary>
@@ -41,8 +43,10 @@ public sealed class TestPostgres : IAsyncDisposable
             ? Task.FromResult(new TestPostgres(ConnectionUrls.ParsePostgres(url), null))
             : StartOwnAsync(ct);
 
-    /// <summary>Starts a throwaway server in a fresh temp folder, whatever the environment says.</summary>
-    public static async Task<TestPostgres> StartOwnAsync(CancellationToken ct = default)
+    /// <summary>Starts a throwaway server in a fresh temp folder, whatever the environment says. A
+    /// <paramref name="durable"/> one keeps every committed transaction across <see cref="StopAsync"/>'s crash
+    /// (synchronous commit on), as a production server does; the default trades that for speed.</summary>
+    public static async Task<TestPostgres> StartOwnAsync(CancellationToken ct = default, bool durable = false)
     {
         var directory = Directory.CreateTempSubdirectory("fedi-pg-").FullName;
         try
@@ -53,7 +57,7 @@ public sealed class TestPostgres : IAsyncDisposable
                 ["-D", DataDirectory(directory), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"],
                 directory,
                 ct);
-            var port = await StartServerAsync(directory, ct);
+            var port = await StartServerAsync(directory, durable, null, ct);
             var admin = new NpgsqlConnectionStringBuilder
             {
                 Host = "127.0.0.1",
@@ -61,7 +65,7 @@ public sealed class TestPostgres : IAsyncDisposable
                 Username = "postgres",
                 Database = "postgres",
             };
-            return new TestPostgres(admin, directory);
+            return new TestPostgres(admin, directory, durable);
         }
         catch
         {
@@ -93,6 +97,21 @@ public sealed class TestPostgres : IAsyncDisposable
         await StopServerAsync(_directory);
     }
 
+    /// <summary>Stops the own server as a crash would (<c>pg_ctl stop -m immediate</c>: no checkpoint, clients
+    /// cut off); <see cref="StartAgainAsync"/> brings it back on the same port, recovering from its WAL.</summary>
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        var directory = _directory ?? throw new InvalidOperationException("Only a server of its own can be stopped.");
+        await PostgresBinaries.RunAsync("pg_ctl", ["-D", DataDirectory(directory), "-m", "immediate", "-w", "stop"], directory, ct);
+    }
+
+    /// <summary>Starts the own server again on its port after <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync(CancellationToken ct = default)
+    {
+        var directory = _directory ?? throw new InvalidOperationException("Only a server of its own can be started again.");
+        await StartServerAsync(directory, _durable, _admin.Port, ct);
+    }
+
     private async Task ExecuteAsync(string sql, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(_admin.ConnectionString);
@@ -104,12 +123,13 @@ public sealed class TestPostgres : IAsyncDisposable
     private static string DataDirectory(string directory) => Path.Combine(directory, "data");
 
     // A port can be taken between FreePort and the server's bind: try a few.
-    private static async Task<int> StartServerAsync(string directory, CancellationToken ct)
+    private static async Task<int> StartServerAsync(string directory, bool durable, int? fixedPort, CancellationToken ct)
     {
+        string[] settings = [.. CommonSettings, .. durable ? [] : FastSettings];
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort.Next();
-            var options = $"-p {port} -h 127.0.0.1 -k {directory} " + string.Join(' ', ServerSettings.Select(s => "-c " + s));
+            var port = fixedPort ?? FreePort.Next();
+            var options = $"-p {port} -h 127.0.0.1 -k {directory} " + string.Join(' ', settings.Select(s => "-c " + s));
             try
             {
                 await PostgresBinaries.RunAsync(
@@ -123,7 +143,7 @@ public sealed class TestPostgres : IAsyncDisposable
             {
                 var log = Path.Combine(directory, "postgres.log");
                 var message = $"{e.Message}\n--- postgres.log ---\n{(File.Exists(log) ? await File.ReadAllTextAsync(log, ct) : "(none)")}";
-                if (attempt >= 3)
+                if (attempt >= 3 || fixedPort is not null)
                     throw new InvalidOperationException(message, e);
                 TestContext.Progress.WriteLine($"PostgreSQL did not start on port {port}; trying another.\n{message}");
             }

@@ -18,12 +18,14 @@ public sealed class TestRedis : IAsyncDisposable
     public const string UrlVariable = "FEDI_TEST_REDIS_URL";
 
     private readonly string? _directory;
+    private readonly bool _appendOnly;
     private FediProcess? _server;
 
-    private TestRedis(string url, string? directory)
+    private TestRedis(string url, string? directory, bool appendOnly = false)
     {
         Url = url;
         _directory = directory;
+        _appendOnly = appendOnly;
     }
 
     /// <summary>The <c>REDIS_URL</c> form, <c>redis://127.0.0.1:port</c>.</summary>
@@ -45,9 +47,12 @@ public sealed class TestRedis : IAsyncDisposable
             : StartOwnAsync(ct);
 
     /// <summary>Starts a <c>redis-server</c> of its own, whatever the environment says (needed to stop and restart it).</summary>
-    public static async Task<TestRedis> StartOwnAsync(CancellationToken ct = default)
+    /// <param name="ct">Cancels the start.</param>
+    /// <param name="appendOnly">Keep every write in an append-only file synced each second, as the local start
+    /// command configures Redis, so that what was queued survives a stop and start.</param>
+    public static async Task<TestRedis> StartOwnAsync(CancellationToken ct = default, bool appendOnly = false)
     {
-        var redis = new TestRedis($"redis://127.0.0.1:{FreePort.Next()}", Directory.CreateTempSubdirectory("fedi-redis-").FullName);
+        var redis = new TestRedis($"redis://127.0.0.1:{FreePort.Next()}", Directory.CreateTempSubdirectory("fedi-redis-").FullName, appendOnly);
         try
         {
             await redis.StartAgainAsync(ct);
@@ -78,7 +83,7 @@ public sealed class TestRedis : IAsyncDisposable
             _server = FediProcess.Start(
                 "redis",
                 "redis-server",
-                ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory],
+                ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", _appendOnly ? "yes" : "no", "--appendfsync", "everysec", "--dir", directory],
                 workingDirectory: directory);
         }
         catch (Win32Exception e)
