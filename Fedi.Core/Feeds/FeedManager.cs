@@ -95,14 +95,21 @@ public sealed class FeedManager(RedisConnection redis)
         return values.Select(v => (long)v).ToArray();
     }
 
-    /// <summary>A page of a feed's status ids (Mastodon's Feed#get: both bounds exclusive), newest first unless min_id.</summary>
+    /// <summary>Most ids one score can stand for: scores are doubles, and above 2^53 consecutive ids share one
+    /// in runs of up to 16 (two statuses of the same millisecond).</summary>
+    private const int ScoreTwins = 16;
+
+    /// <summary>A page of a feed's status ids (Mastodon's Feed#get: both bounds exclusive), newest first unless min_id.
+    /// The bounds are applied to the exact ids: an exclusive score bound would also drop the ids that share the
+    /// bound's score, so a status posted in the same millisecond as the last one of a page was never shown.</summary>
     public async Task<long[]> ReadIdsAsync(string key, Page page)
     {
         var upper = page.MaxId is { } max ? (double)max : double.PositiveInfinity;
         var lower = page.LowerBound is { } min ? (double)min : double.NegativeInfinity;
-        var values = await redis.Database.SortedSetRangeByScoreAsync(key, lower, upper, Exclude.Both,
-            page.Ascending ? Order.Ascending : Order.Descending, 0, page.Limit);
-        return values.Select(v => (long)v).ToArray();
+        var values = await redis.Database.SortedSetRangeByScoreAsync(key, lower, upper, Exclude.None,
+            page.Ascending ? Order.Ascending : Order.Descending, 0, page.Limit + ScoreTwins);
+        var ids = values.Select(v => (long)v).Where(id => id < (page.MaxId ?? long.MaxValue) && id > (page.LowerBound ?? long.MinValue));
+        return [.. (page.Ascending ? ids.Order() : ids.OrderDescending()).Take(page.Limit)];
     }
 
     private async Task Pipeline(IEnumerable<(string Key, long StatusId)> writes, bool add)
