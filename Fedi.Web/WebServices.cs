@@ -5,6 +5,7 @@ using Fedi.Web.ClientApi.Conversations;
 using Fedi.Web.ClientApi.DomainBlocks;
 using Fedi.Web.ClientApi.Instance;
 using Fedi.Web.ClientApi.Lists;
+using Fedi.Web.ClientApi.Search;
 using Fedi.Web.ClientApi.Mutes;
 using Fedi.Web.ClientApi.Statuses;
 using Fedi.Web.ClientApi.Streaming;
@@ -52,5 +53,6 @@ public static class WebServices
         app.MapListAccountsEndpoints();
         app.MapConversationsEndpoints();
         app.MapDefaultImagesEndpoints();
+        app.MapDiscoveryEndpoints();
     }
 }

@@ -70,6 +70,7 @@ public static class DomainServices
         services.AddSingleton<UnblockDomainService>();
         services.AddSingleton<ListRelationsService>();
         services.AddFediChannels();
+        services.AddFediDiscovery();
         return services;
     }
 

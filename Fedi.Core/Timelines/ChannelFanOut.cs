@@ -8,13 +8,14 @@ namespace Fedi.Core.Timelines;
 /// The hashtag, list and direct parts of fan-out and removal, called once by <see cref="FanOutOnWriteService"/>
 /// and <see cref="RemoveStatusService"/> (under their distribute lock) so those stay about home feeds and public channels.
 /// </summary>
-public sealed class ChannelFanOut(TagChannels tags, ListFeeds lists, DirectConversations direct)
+public sealed class ChannelFanOut(TagChannels tags, ListFeeds lists, DirectConversations direct, TagFollowerFeeds tagFollowers)
 {
     public async Task FanOutAsync(Status status, StatusPayloads payloads, CancellationToken ct = default)
     {
         await tags.PublishAsync(status, () => payloads.AnonymousAsync(ct), ct);
         await lists.DeliverAsync(status, payloads, ct);
         await direct.DeliverAsync(status, ct);
+        await tagFollowers.DeliverAsync(status, payloads, ct);
     }
 
     /// <summary>For a soft-deleted status: <c>delete</c> on its hashtag and list channels, out of list feeds and conversations.</summary>
@@ -23,5 +24,6 @@ public sealed class ChannelFanOut(TagChannels tags, ListFeeds lists, DirectConve
         await tags.PublishAsync(status, () => Task.FromResult(StreamMessage.EncodeDelete(status.Id)), ct);
         await lists.RemoveAsync(status, ct);
         await direct.RemoveAsync(status, ct);
+        await tagFollowers.RemoveAsync(status, ct);
     }
 }

@@ -1,0 +1,40 @@
+using Dapper;
+using Fedi.Core.Statuses;
+using Npgsql;
+
+namespace Fedi.Core.Search;
+
+/// <summary>
+/// SQL behind status search: PostgreSQL full text ('simple' configuration, the GIN index of migration 0070)
+/// over what the viewer may read — public and unlisted posts of anyone whose blocks allow it, the viewer's own,
+/// private posts of accounts the viewer follows, and posts mentioning the viewer — minus what the viewer's
+/// blocks, mutes and domain blocks hide (<see cref="StatusFilterStore.VisibleOnTimeline"/>). Newest first.
+/// </summary>
+public sealed class StatusSearchStore(NpgsqlDataSource db)
+{
+    /// <summary>Must equal the indexed expression of migration 0070 for the index to be used.</summary>
+    private const string Document = "to_tsvector('simple', s.spoiler_text || ' ' || s.text)";
+
+    public async Task<IReadOnlyList<Status>> SearchAsync(string query, long viewerId, long? accountId,
+        int limit, int offset, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<Status>(new CommandDefinition($"""
+            SELECT {StatusStore.Columns}
+            FROM statuses s JOIN accounts a ON a.id = s.account_id
+            WHERE {Document} @@ plainto_tsquery('simple', @query)
+              AND s.deleted_at IS NULL AND s.reblog_of_id IS NULL
+              AND a.suspended_at IS NULL
+              AND (@accountId::bigint IS NULL OR s.account_id = @accountId)
+              AND (s.account_id = @viewerId
+                   OR (s.visibility IN (0, 1)
+                       AND NOT EXISTS (SELECT 1 FROM blocks ab WHERE ab.account_id = s.account_id AND ab.target_account_id = @viewerId))
+                   OR (s.visibility = 2 AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = @viewerId AND f.target_account_id = s.account_id))
+                   OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @viewerId))
+              AND {StatusFilterStore.VisibleOnTimeline}
+            ORDER BY s.id DESC
+            LIMIT @limit OFFSET @offset
+            """, new { query, viewerId, accountId, limit, offset }, cancellationToken: ct));
+        return rows.AsList();
+    }
+}
