@@ -3,6 +3,7 @@ using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Conversations;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
+using Fedi.Core.Interactions;
 using Fedi.Core.Lists;
 using Fedi.Core.OAuth;
 using Fedi.Core.Relationships;
@@ -70,6 +71,7 @@ public static class DomainServices
         services.AddSingleton<UnblockDomainService>();
         services.AddSingleton<ListRelationsService>();
         services.AddFediChannels();
+        services.AddFediInteractions();
         return services;
     }
 

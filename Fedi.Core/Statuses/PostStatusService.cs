@@ -15,7 +15,7 @@ namespace Fedi.Core.Statuses;
 /// </summary>
 public sealed class PostStatusService(
     NpgsqlDataSource db, StatusStore statuses, TagStore tags, AccountStatsStore stats, StatusPolicy policy, AccountStore accounts,
-    StatusIdempotency idempotency, JobClient jobs, InstanceOptions instance)
+    StatusIdempotency idempotency, JobClient jobs, InstanceOptions instance, StatusStatsStore statusStats)
 {
     public async Task<Status> PostAsync(Account author, NewStatus input, CancellationToken ct = default)
     {
@@ -64,6 +64,7 @@ public sealed class PostStatusService(
             Reply = parent is not null,
             InReplyToId = parent?.Id,
             InReplyToAccountId = parent?.AccountId,
+            ConversationId = parent is null ? id : parent.ConversationId ?? parent.Id,
             AccountId = author.Id,
             ApplicationId = input.ApplicationId,
             Local = true,
@@ -71,6 +72,7 @@ public sealed class PostStatusService(
         await statuses.InsertMentionsAsync(conn, tx, id, mentioned.Select(a => a.Id).ToList(), ct);
         await tags.AttachAsync(conn, tx, id, StatusTags.Extract(input.Text), ct);
         await stats.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true, ct);
+        if (parent is not null) await statusStats.AddAsync(conn, tx, parent.Id, StatusCounter.Replies, 1, ct);
         await tx.CommitAsync(ct);
 
         await jobs.EnqueueAsync(new DistributionJob(status.Id));

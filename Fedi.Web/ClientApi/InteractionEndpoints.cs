@@ -1,0 +1,16 @@
+using Fedi.Web.ClientApi.Bookmarks;
+using Fedi.Web.ClientApi.Favourites;
+using Fedi.Web.ClientApi.Statuses;
+
+namespace Fedi.Web.ClientApi;
+
+/// <summary>The routes of interactions with statuses, which span three resources: statuses/:id/…, favourites, bookmarks.</summary>
+public static class InteractionEndpoints
+{
+    public static void MapInteractionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapStatusInteractionEndpoints();
+        app.MapFavouritesEndpoints();
+        app.MapBookmarksEndpoints();
+    }
+}
