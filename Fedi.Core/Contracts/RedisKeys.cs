@@ -15,7 +15,7 @@ public static class RedisKeys
 
     /// <summary>How near the top of a home feed an original or a reblog of it must be for a further reblog to be left
     /// out (Mastodon's FeedManager::REBLOG_FALLOFF).</summary>
-    public const int ReblogFalloff = 40;
+    public const int ReblogFalloff = 80;
 
     /// <summary>Sorted set, member = reblogged status id, score = the id of the reblog standing for it in
     /// <see cref="HomeFeed"/>; only reblogs within the top <see cref="ReblogFalloff"/> entries (Mastodon's

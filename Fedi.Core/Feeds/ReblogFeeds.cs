@@ -41,7 +41,7 @@ public sealed class ReblogFeeds(RedisConnection redis)
         """;
 
     // KEYS = (feed, feed:reblogs) pairs; ARGV = reblog id, original id. A reblog that stood for its original gives
-    // way to one of the reblogs left out, if any.
+    // way to the oldest of the reblogs left out, if any (Mastodon's remove_from_feed).
     private const string RemoveScript = """
         local id, orig = ARGV[1], ARGV[2]
         for i = 1, #KEYS, 2 do
@@ -50,8 +50,12 @@ public sealed class ReblogFeeds(RedisConnection redis)
           redis.call('SREM', others, id)
           if redis.call('ZREM', feed, id) == 1 and tonumber(redis.call('ZSCORE', reblogs, orig) or '0') == tonumber(id) then
             redis.call('ZREM', reblogs, orig)
-            local other = redis.call('SPOP', others)
+            local other = nil
+            for _, candidate in ipairs(redis.call('SMEMBERS', others)) do
+              if not other or tonumber(candidate) < tonumber(other) then other = candidate end
+            end
             if other then
+              redis.call('SREM', others, other)
               redis.call('ZADD', feed, other, other)
               redis.call('ZADD', reblogs, other, orig)
             end

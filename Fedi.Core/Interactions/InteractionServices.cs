@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fedi.Core.Interactions;
 
-/// <summary>Favourites, bookmarks, reblogs, pins, conversation mutes, edits and the status counters they keep.</summary>
+/// <summary>Favourites, bookmarks, reblogs, pins, conversation mutes, edits, the status counters they keep, and threads.</summary>
 public static class InteractionServices
 {
     public static IServiceCollection AddFediInteractions(this IServiceCollection services)
@@ -20,6 +20,12 @@ public static class InteractionServices
         services.AddSingleton<BookmarkService>();
         services.AddSingleton<ReblogService>();
         services.AddSingleton<ListInteractionsService>();
+        services.AddSingleton<PinStore>();
+        services.AddSingleton<PinService>();
+        services.AddSingleton<ConversationMuteStore>();
+        services.AddSingleton<ConversationMuteService>();
+        services.AddSingleton<StatusContextStore>();
+        services.AddSingleton<StatusContextService>();
         return services;
     }
 }

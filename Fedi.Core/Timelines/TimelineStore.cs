@@ -39,12 +39,7 @@ public sealed class TimelineStore(NpgsqlDataSource db)
             SELECT {StatusStore.Columns}
             FROM statuses s
             WHERE s.account_id = @accountId AND s.deleted_at IS NULL
-              AND (
-                @viewerId::bigint = s.account_id
-                OR s.visibility IN (0, 1)
-                OR (s.visibility = 2 AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = @viewerId AND f.target_account_id = s.account_id))
-                OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @viewerId)
-              )
+              AND {StatusFilterStore.ReadableByViewer}
               AND (NOT @excludeReplies OR NOT s.reply OR s.in_reply_to_account_id = s.account_id)
               AND {StatusFilterStore.VisibleOnProfile}
               AND {Page.Where("s.id")}

@@ -4,12 +4,13 @@ using Fedi.Web.ClientApi.Statuses;
 
 namespace Fedi.Web.ClientApi;
 
-/// <summary>The routes of interactions with statuses, which span three resources: statuses/:id/…, favourites, bookmarks.</summary>
+/// <summary>The routes of interactions with statuses and their threads, which span three resources: statuses, favourites, bookmarks.</summary>
 public static class InteractionEndpoints
 {
     public static void MapInteractionEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapStatusInteractionEndpoints();
+        app.MapStatusContextEndpoints();
         app.MapFavouritesEndpoints();
         app.MapBookmarksEndpoints();
     }

@@ -25,6 +25,14 @@ public static class StatusInteractionEndpoints
         app.MapPost("/api/v1/statuses/{id}/reblog", Reblog).RequireUser("write:statuses");
         app.MapPost("/api/v1/statuses/{id}/unreblog", (string id, RequestAuth auth, ReblogService s, StatusRenderer r, CancellationToken ct) =>
             Act(auth, r, s.UnreblogAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:statuses");
+        app.MapPost("/api/v1/statuses/{id}/pin", (string id, RequestAuth auth, PinService s, StatusRenderer r, CancellationToken ct) =>
+            Act(auth, r, s.PinAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:accounts");
+        app.MapPost("/api/v1/statuses/{id}/unpin", (string id, RequestAuth auth, PinService s, StatusRenderer r, CancellationToken ct) =>
+            Act(auth, r, s.UnpinAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:accounts");
+        app.MapPost("/api/v1/statuses/{id}/mute", (string id, RequestAuth auth, ConversationMuteService s, StatusRenderer r, CancellationToken ct) =>
+            Act(auth, r, s.MuteAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:mutes");
+        app.MapPost("/api/v1/statuses/{id}/unmute", (string id, RequestAuth auth, ConversationMuteService s, StatusRenderer r, CancellationToken ct) =>
+            Act(auth, r, s.UnmuteAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:mutes");
         app.MapGet("/api/v1/statuses/{id}/favourited_by", FavouritedBy).ScopeIfToken("read:accounts");
         app.MapGet("/api/v1/statuses/{id}/reblogged_by", RebloggedBy).ScopeIfToken("read:accounts");
     }
