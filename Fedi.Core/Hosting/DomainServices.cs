@@ -3,7 +3,6 @@ using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Conversations;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
-using Fedi.Core.Interactions;
 using Fedi.Core.Lists;
 using Fedi.Core.OAuth;
 using Fedi.Core.Relationships;

@@ -25,7 +25,8 @@ public sealed class PostStatusService(
         return await CreateAsync(author, input, ct);
     }
 
-    private static void Validate(NewStatus input)
+    /// <summary>The text rules every post and every edit obeys.</summary>
+    internal static void Validate(NewStatus input)
     {
         if (string.IsNullOrWhiteSpace(input.Text))
             throw new ValidationException("text", "ERR_BLANK", "Text can't be blank");

@@ -39,11 +39,14 @@ public sealed class FanOutOnWriteService(
 
     public static string LockKey(long statusId) => RedisKeys.Lock($"distribute:{statusId}");
 
-    /// <summary>Does nothing when the status is gone (deleted before its fan-out ran) or its author suspended.</summary>
-    public async Task FanOutAsync(long statusId, CancellationToken ct = default)
+    /// <summary>
+    /// Does nothing when the status is gone (deleted before its fan-out ran) or its author suspended. With
+    /// <paramref name="update"/> (an edit, Mastodon's update: true) the same audience gets <c>status.update</c>.
+    /// </summary>
+    public async Task FanOutAsync(long statusId, CancellationToken ct = default, bool update = false)
     {
         await using var held = await locks.AcquireAsync(LockKey(statusId), ct);
-        if (await AudienceAsync(statusId, ct) is not { } audience) return;
+        if (await AudienceAsync(statusId, ct, update ? StreamEvents.StatusUpdate : StreamEvents.Update) is not { } audience) return;
         var (status, author, payloads) = (audience.Status, audience.Author, audience.Payloads);
         if (author.IsLocal) await DeliverAsync([author.Id], status, payloads, ct);
 
@@ -64,7 +67,7 @@ public sealed class FanOutOnWriteService(
         }
 
         if (status.IsBroadcast) await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
-        await channels.FanOutAsync(status, payloads, ct);
+        await channels.FanOutAsync(status, payloads, ct, update);
     }
 
     /// <summary>
@@ -85,7 +88,7 @@ public sealed class FanOutOnWriteService(
         IReadOnlyCollection<long>? OnlyMentioned, long? ReplyTo, bool ReachesFollowers, long? ReblogOfAuthor);
 
     /// <summary>Who the status goes to; null when it goes nowhere.</summary>
-    private async Task<Audience?> AudienceAsync(long statusId, CancellationToken ct)
+    private async Task<Audience?> AudienceAsync(long statusId, CancellationToken ct, string eventName = StreamEvents.Update)
     {
         var status = await statuses.FindAsync(statusId, ct);
         if (status is null) return null;
@@ -106,7 +109,7 @@ public sealed class FanOutOnWriteService(
         }
         var reaches = status.Visibility != StatusVisibility.Direct || onlyMentioned is not null;
         var replyTo = status.InReplyToAccountId is { } to && to != status.AccountId ? to : (long?)null;
-        return new Audience(status, author, new StatusPayloads(renderer, status), onlyMentioned, replyTo, reaches, reblogOfAuthor);
+        return new Audience(status, author, new StatusPayloads(renderer, status, eventName), onlyMentioned, replyTo, reaches, reblogOfAuthor);
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace Fedi.Core.Timelines;
 /// yet: one follower's rendering is every follower's. A reblog is not new to its original's readers (one may
 /// have favourited the original), so each follower gets their own rendering of it.
 /// </summary>
-public sealed class StatusPayloads(StatusRenderer renderer, Status status)
+/// <param name="eventName">update for a new status, status.update for an edit.</param>
+public sealed class StatusPayloads(StatusRenderer renderer, Status status, string eventName = StreamEvents.Update)
 {
     private string? _anonymous;
     private string? _author;
@@ -28,5 +29,5 @@ public sealed class StatusPayloads(StatusRenderer renderer, Status status)
         : _follower ??= await RenderAsync(viewerId, ct);
 
     private async Task<string> RenderAsync(long? viewerId, CancellationToken ct) =>
-        StreamMessage.Encode(StreamEvents.Update, FediJson.Serialize(await renderer.RenderAsync(status, viewerId, ct)));
+        StreamMessage.Encode(eventName, FediJson.Serialize(await renderer.RenderAsync(status, viewerId, ct)));
 }

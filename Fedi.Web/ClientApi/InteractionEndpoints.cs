@@ -11,6 +11,7 @@ public static class InteractionEndpoints
     {
         app.MapStatusInteractionEndpoints();
         app.MapStatusContextEndpoints();
+        app.MapStatusEditEndpoints();
         app.MapFavouritesEndpoints();
         app.MapBookmarksEndpoints();
     }

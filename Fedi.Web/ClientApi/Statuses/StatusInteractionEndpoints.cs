@@ -14,28 +14,25 @@ public static class StatusInteractionEndpoints
 {
     public static void MapStatusInteractionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/statuses/{id}/favourite", (string id, RequestAuth auth, FavouriteService s, StatusRenderer r, CancellationToken ct) =>
-            Act(auth, r, s.FavouriteAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:favourites");
-        app.MapPost("/api/v1/statuses/{id}/unfavourite", (string id, RequestAuth auth, FavouriteService s, StatusRenderer r, CancellationToken ct) =>
-            Act(auth, r, s.UnfavouriteAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:favourites");
-        app.MapPost("/api/v1/statuses/{id}/bookmark", (string id, RequestAuth auth, BookmarkService s, StatusRenderer r, CancellationToken ct) =>
-            Act(auth, r, s.BookmarkAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:bookmarks");
-        app.MapPost("/api/v1/statuses/{id}/unbookmark", (string id, RequestAuth auth, BookmarkService s, StatusRenderer r, CancellationToken ct) =>
-            Act(auth, r, s.UnbookmarkAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:bookmarks");
+        app.MapAction<FavouriteService>("favourite", "write:favourites", (s, account, status, ct) => s.FavouriteAsync(account, status, ct));
+        app.MapAction<FavouriteService>("unfavourite", "write:favourites", (s, account, status, ct) => s.UnfavouriteAsync(account, status, ct));
+        app.MapAction<BookmarkService>("bookmark", "write:bookmarks", (s, account, status, ct) => s.BookmarkAsync(account, status, ct));
+        app.MapAction<BookmarkService>("unbookmark", "write:bookmarks", (s, account, status, ct) => s.UnbookmarkAsync(account, status, ct));
         app.MapPost("/api/v1/statuses/{id}/reblog", Reblog).RequireUser("write:statuses");
-        app.MapPost("/api/v1/statuses/{id}/unreblog", (string id, RequestAuth auth, ReblogService s, StatusRenderer r, CancellationToken ct) =>
-            Act(auth, r, s.UnreblogAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:statuses");
-        app.MapPost("/api/v1/statuses/{id}/pin", (string id, RequestAuth auth, PinService s, StatusRenderer r, CancellationToken ct) =>
-            Act(auth, r, s.PinAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:accounts");
-        app.MapPost("/api/v1/statuses/{id}/unpin", (string id, RequestAuth auth, PinService s, StatusRenderer r, CancellationToken ct) =>
-            Act(auth, r, s.UnpinAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:accounts");
-        app.MapPost("/api/v1/statuses/{id}/mute", (string id, RequestAuth auth, ConversationMuteService s, StatusRenderer r, CancellationToken ct) =>
-            Act(auth, r, s.MuteAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:mutes");
-        app.MapPost("/api/v1/statuses/{id}/unmute", (string id, RequestAuth auth, ConversationMuteService s, StatusRenderer r, CancellationToken ct) =>
-            Act(auth, r, s.UnmuteAsync(auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser("write:mutes");
+        app.MapAction<ReblogService>("unreblog", "write:statuses", (s, account, status, ct) => s.UnreblogAsync(account, status, ct));
+        app.MapAction<PinService>("pin", "write:accounts", (s, account, status, ct) => s.PinAsync(account, status, ct));
+        app.MapAction<PinService>("unpin", "write:accounts", (s, account, status, ct) => s.UnpinAsync(account, status, ct));
+        app.MapAction<ConversationMuteService>("mute", "write:mutes", (s, account, status, ct) => s.MuteAsync(account, status, ct));
+        app.MapAction<ConversationMuteService>("unmute", "write:mutes", (s, account, status, ct) => s.UnmuteAsync(account, status, ct));
         app.MapGet("/api/v1/statuses/{id}/favourited_by", FavouritedBy).ScopeIfToken("read:accounts");
         app.MapGet("/api/v1/statuses/{id}/reblogged_by", RebloggedBy).ScopeIfToken("read:accounts");
     }
+
+    /// <summary>POST /api/v1/statuses/:id/<paramref name="action"/>: the user acts on the status through <typeparamref name="TService"/>.</summary>
+    private static void MapAction<TService>(this IEndpointRouteBuilder app, string action, string scope,
+        Func<TService, long, long, CancellationToken, Task<Status>> act) where TService : notnull =>
+        app.MapPost($"/api/v1/statuses/{{id}}/{action}", (string id, RequestAuth auth, TService service, StatusRenderer renderer, CancellationToken ct) =>
+            Act(auth, renderer, act(service, auth.RequiredAccountId, RouteId.Parse(id), ct), ct)).RequireUser(scope);
 
     /// <summary>visibility: public, unlisted or private (anything else is refused); a private original keeps its reblog private.</summary>
     private static async Task<IResult> Reblog(string id, RequestAuth auth, RequestParameters p, ReblogService service,

@@ -1,8 +1,10 @@
+using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Feeds;
+using Fedi.Core.Interactions;
 using Fedi.Core.Statuses;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Fedi.Core.Interactions;
+namespace Fedi.Core.Hosting;
 
 /// <summary>Favourites, bookmarks, reblogs, pins, conversation mutes, edits, the status counters they keep, and threads.</summary>
 public static class InteractionServices
@@ -26,6 +28,9 @@ public static class InteractionServices
         services.AddSingleton<ConversationMuteService>();
         services.AddSingleton<StatusContextStore>();
         services.AddSingleton<StatusContextService>();
+        services.AddSingleton<StatusEditStore>();
+        services.AddSingleton<UpdateStatusService>();
+        services.AddSingleton<StatusEditRenderer>();
         return services;
     }
 }
