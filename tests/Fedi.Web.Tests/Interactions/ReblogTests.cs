@@ -33,6 +33,27 @@ public sealed class ReblogTests
     }
 
     [Test]
+    public async Task Favouriting_a_boost_favourites_the_original_which_the_home_timeline_then_shows_favourited()
+    {
+        var author = await Cluster.Users.SignUpAsync();
+        var booster = await Cluster.Users.SignUpAsync();
+        var reader = await Cluster.Users.SignUpAsync();
+        await FollowAsync(reader, booster);
+        await StartHomeAsync(reader);
+        var post = await PostAsync(author, "boosted and liked");
+        var reblog = Id(await ActAsync(booster, post, "reblog"));
+        await HomeHoldingAsync(reader, reblog, "the reblog reached the reader");
+
+        var favourited = await ActAsync(reader, reblog, "favourite");
+        var shown = (await HomeAsync(reader)).Single(s => Id(s) == reblog);
+
+        Assert.That(Id(favourited), Is.EqualTo(post));
+        Assert.That(shown["reblog"]!["favourited"]!.GetValue<bool>(), Is.True);
+        Assert.That(shown["reblog"]!["favourites_count"]!.GetValue<long>(), Is.EqualTo(1));
+        Assert.That(shown["reblog"]!["reblogged"]!.GetValue<bool>(), Is.False, "the reader did not boost it");
+    }
+
+    [Test]
     public async Task A_boost_of_a_post_already_near_the_top_of_the_home_feed_is_not_shown_again()
     {
         var author = await Cluster.Users.SignUpAsync();
