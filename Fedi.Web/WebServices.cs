@@ -1,3 +1,4 @@
+using Fedi.Web.ClientApi;
 using Fedi.Web.ClientApi.Accounts;
 using Fedi.Web.ClientApi.Apps;
 using Fedi.Web.ClientApi.Blocks;
@@ -52,6 +53,7 @@ public static class WebServices
         app.MapListsEndpoints();
         app.MapListAccountsEndpoints();
         app.MapConversationsEndpoints();
+        app.MapInteractionEndpoints();
         app.MapDefaultImagesEndpoints();
         app.MapDiscoveryEndpoints();
     }

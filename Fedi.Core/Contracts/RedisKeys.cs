@@ -13,6 +13,16 @@ public static class RedisKeys
     /// removal) and by web (rebuild for a returning user); read by web's home timeline.</summary>
     public static string HomeFeed(long accountId) => $"feed:home:{accountId}";
 
+    /// <summary>How near the top of a home feed an original or a reblog of it must be for a further reblog to be left
+    /// out (Mastodon's FeedManager::REBLOG_FALLOFF).</summary>
+    public const int ReblogFalloff = 80;
+
+    /// <summary>Sorted set, member = reblogged status id, score = the id of the reblog standing for it in
+    /// <see cref="HomeFeed"/>; only reblogs within the top <see cref="ReblogFalloff"/> entries (Mastodon's
+    /// feed:home:&lt;id&gt;:reblogs). Its set <c>…:reblogs:&lt;original id&gt;</c> holds the further reblogs left out.
+    /// Written and read by the worker's fan-out and removal only (inside their scripts).</summary>
+    public static string HomeFeedReblogs(long accountId) => $"{HomeFeed(accountId)}:reblogs";
+
     /// <summary>Sorted set like <see cref="HomeFeed"/> for a list. Written by the worker's fan-out (into existing
     /// feeds only) and removal, and by web (rebuilt from PostgreSQL on read when missing; deleted when the list's
     /// members change or the list is deleted); read by web's list timeline.</summary>

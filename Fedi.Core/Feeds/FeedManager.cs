@@ -53,13 +53,17 @@ public sealed class FeedManager(RedisConnection redis)
         return oldest.Length == 1 ? (long)oldest[0] : null;
     }
 
-    // KEYS = feeds; ARGV[1] = max entries, ARGV[2..] = status ids. Feeds that do not exist are left alone.
+    // KEYS = feeds; ARGV[1] = max entries, ARGV[2..] = status ids. Feeds that do not exist are left alone. A status
+    // a reblog already stands for near the top (<feed>:reblogs, see ReblogFeeds) is not added again (the original
+    // reaching a feed after its reblog, as Mastodon's add_to_feed).
     private const string AddToExistingScript = """
         local max = tonumber(ARGV[1])
         local added = 0
         for _, key in ipairs(KEYS) do
           if redis.call('EXISTS', key) == 1 then
-            for i = 2, #ARGV do redis.call('ZADD', key, ARGV[i], ARGV[i]) end
+            for i = 2, #ARGV do
+              if not redis.call('ZSCORE', key .. ':reblogs', ARGV[i]) then redis.call('ZADD', key, ARGV[i], ARGV[i]) end
+            end
             redis.call('ZREMRANGEBYRANK', key, 0, -(max + 1))
             added = added + 1
           end

@@ -18,9 +18,12 @@ public sealed class FollowerStore(NpgsqlDataSource db, InstanceOptions instance,
     /// (Mastodon's home filter drops replies to strangers).</param>
     /// <param name="after">only follower ids above this one (a keyset range's start, exclusive).</param>
     /// <param name="upTo">only follower ids up to this one (a keyset range's end, inclusive).</param>
+    /// <param name="reblogOfAuthorId">for a reblog, the original's author: only followers who show the booster's reblogs
+    /// (follows.show_reblogs) and neither block nor mute that author.</param>
     public async IAsyncEnumerable<IReadOnlyList<long>> ListActiveLocalFollowerBatchesAsync(
         long accountId, IReadOnlyCollection<long>? onlyAccountIds, long? replyToAccountId,
-        int batchSize, [EnumeratorCancellation] CancellationToken ct = default, long after = 0, long upTo = long.MaxValue)
+        int batchSize, [EnumeratorCancellation] CancellationToken ct = default, long after = 0, long upTo = long.MaxValue,
+        long? reblogOfAuthorId = null)
     {
         var onlyIds = onlyAccountIds?.ToArray();
         var activeSince = time.GetUtcNow().UtcDateTime.AddDays(-instance.UserActiveDays);
@@ -44,9 +47,13 @@ public sealed class FollowerStore(NpgsqlDataSource db, InstanceOptions instance,
                       AND NOT EXISTS (SELECT 1 FROM mutes m
                                       WHERE m.account_id = f.account_id AND m.target_account_id = @accountId
                                         AND (m.expires_at IS NULL OR m.expires_at > now()))
+                      AND (@reblogOfAuthorId::bigint IS NULL OR (f.show_reblogs
+                           AND NOT EXISTS (SELECT 1 FROM blocks rb WHERE rb.account_id = f.account_id AND rb.target_account_id = @reblogOfAuthorId)
+                           AND NOT EXISTS (SELECT 1 FROM mutes rm WHERE rm.account_id = f.account_id AND rm.target_account_id = @reblogOfAuthorId
+                                             AND (rm.expires_at IS NULL OR rm.expires_at > now()))))
                     ORDER BY f.account_id
                     LIMIT @batchSize
-                    """, new { accountId, after, upTo, activeSince, onlyIds, replyToAccountId, batchSize }, cancellationToken: ct))).AsList();
+                    """, new { accountId, after, upTo, activeSince, onlyIds, replyToAccountId, reblogOfAuthorId, batchSize }, cancellationToken: ct))).AsList();
             }
             if (batch.Count == 0) yield break;
             yield return batch;

@@ -71,6 +71,7 @@ public static class DomainServices
         services.AddSingleton<ListRelationsService>();
         services.AddFediChannels();
         services.AddFediDiscovery();
+        services.AddFediInteractions();
         return services;
     }
 

@@ -9,9 +9,11 @@ namespace Fedi.Core.Statuses;
 
 /// <summary>
 /// Deletes one's own status: soft-deletes the row and the author's counter at once (reads stop showing
-/// it immediately), then the worker's RemovalWorker takes it out of feeds and streams.
+/// it immediately), then the worker's RemovalWorker takes it out of feeds and streams. Its reblogs go with it,
+/// and the counts of the status it replied to or reblogged drop.
 /// </summary>
-public sealed class DeleteStatusService(NpgsqlDataSource db, StatusStore statuses, AccountStatsStore stats, JobOutbox outbox)
+public sealed class DeleteStatusService(
+    NpgsqlDataSource db, StatusStore statuses, AccountStatsStore stats, StatusStatsStore statusStats, ReblogStore reblogs, JobOutbox outbox)
 {
     public async Task<Status> DeleteAsync(long statusId, long accountId, CancellationToken ct = default)
     {
@@ -22,10 +24,18 @@ public sealed class DeleteStatusService(NpgsqlDataSource db, StatusStore statuse
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (!await statuses.DeleteAsync(conn, tx, statusId, ct)) throw ApiException.NotFound(); // a concurrent delete won
         await stats.AddStatusesAsync(conn, tx, accountId, -1, touchLastStatus: false, ct);
-        var removal = await outbox.StageAsync(conn, tx, new RemovalJob(statusId), ct);
+        if (status.InReplyToId is { } parentId) await statusStats.AddAsync(conn, tx, parentId, StatusCounter.Replies, -1, ct);
+        if (status.ReblogOfId is { } originalId) await statusStats.AddAsync(conn, tx, originalId, StatusCounter.Reblogs, -1, ct);
+        var removedReblogs = await reblogs.DeleteReblogsOfAsync(conn, tx, statusId, ct);
+        var removals = new List<JobOutbox.Staged> { await outbox.StageAsync(conn, tx, new RemovalJob(statusId), ct) };
+        foreach (var (reblogId, boosterId) in removedReblogs)
+        {
+            await stats.AddStatusesAsync(conn, tx, boosterId, -1, touchLastStatus: false, ct);
+            removals.Add(await outbox.StageAsync(conn, tx, new RemovalJob(reblogId), ct));
+        }
         await tx.CommitAsync(ct);
 
-        await outbox.ReleaseAsync(removal);
+        await outbox.ReleaseAsync(removals);
         return status;
     }
 }

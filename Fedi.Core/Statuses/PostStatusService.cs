@@ -16,7 +16,7 @@ namespace Fedi.Core.Statuses;
 /// </summary>
 public sealed class PostStatusService(
     NpgsqlDataSource db, StatusStore statuses, TagStore tags, AccountStatsStore stats, StatusPolicy policy, AccountStore accounts,
-    StatusIdempotency idempotency, JobOutbox outbox, InstanceOptions instance)
+    StatusIdempotency idempotency, JobOutbox outbox, InstanceOptions instance, StatusStatsStore statusStats)
 {
     public async Task<Status> PostAsync(Account author, NewStatus input, CancellationToken ct = default)
     {
@@ -26,7 +26,8 @@ public sealed class PostStatusService(
         return await CreateAsync(author, input, ct);
     }
 
-    private static void Validate(NewStatus input)
+    /// <summary>The text rules every post and every edit obeys.</summary>
+    internal static void Validate(NewStatus input)
     {
         if (string.IsNullOrWhiteSpace(input.Text))
             throw new ValidationException("text", "ERR_BLANK", "Text can't be blank");
@@ -65,6 +66,7 @@ public sealed class PostStatusService(
             Reply = parent is not null,
             InReplyToId = parent?.Id,
             InReplyToAccountId = parent?.AccountId,
+            ConversationId = parent is null ? id : parent.ConversationId ?? parent.Id,
             AccountId = author.Id,
             ApplicationId = input.ApplicationId,
             Local = true,
@@ -72,6 +74,7 @@ public sealed class PostStatusService(
         await statuses.InsertMentionsAsync(conn, tx, id, mentioned.Select(a => a.Id).ToList(), ct);
         await tags.AttachAsync(conn, tx, id, StatusTags.Extract(input.Text), ct);
         await stats.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true, ct);
+        if (parent is not null) await statusStats.AddAsync(conn, tx, parent.Id, StatusCounter.Replies, 1, ct);
         var distribution = await outbox.StageAsync(conn, tx, new DistributionJob(status.Id), ct);
         await tx.CommitAsync(ct);
 

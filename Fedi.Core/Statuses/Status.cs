@@ -15,6 +15,8 @@ public sealed record Status
     public long? InReplyToId { get; init; }
     public long? InReplyToAccountId { get; init; }
     public long? ReblogOfId { get; init; }
+    /// <summary>The id of the thread's root (the status itself for a root), shared by every reply under it.</summary>
+    public long? ConversationId { get; init; }
     public long AccountId { get; init; }
     public long? ApplicationId { get; init; }
     public bool Local { get; init; }

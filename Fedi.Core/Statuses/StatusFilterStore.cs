@@ -43,6 +43,17 @@ public sealed class StatusFilterStore(NpgsqlDataSource db)
             OR {ExcludedAccount(RebloggedAuthor)}))
         """;
 
+    /// <summary>
+    /// Who may read a status aliased <c>s</c> at all (<see cref="StatusPolicy"/> in SQL): its author; anyone for
+    /// public and unlisted; followers for private; mentioned accounts for every visibility.
+    /// </summary>
+    public const string ReadableByViewer = """
+        (@viewerId::bigint = s.account_id
+         OR s.visibility IN (0, 1)
+         OR (s.visibility = 2 AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = @viewerId AND f.target_account_id = s.account_id))
+         OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @viewerId))
+        """;
+
     /// <summary>The live statuses among <paramref name="ids"/> that a timeline shows <paramref name="viewerId"/>, newest first.</summary>
     public async Task<IReadOnlyList<Status>> ListVisibleAsync(IReadOnlyCollection<long> ids, long viewerId, CancellationToken ct = default)
     {

@@ -9,7 +9,7 @@ public sealed class StatusStore(NpgsqlDataSource db)
     public const string Columns = """
         s.id, s.uri, s.url, s.text, s.spoiler_text, s.sensitive, s.visibility, s.language, s.reply,
         s.in_reply_to_id, s.in_reply_to_account_id, s.reblog_of_id, s.account_id, s.application_id,
-        s.local, s.created_at, s.edited_at, s.deleted_at
+        s.local, s.created_at, s.edited_at, s.deleted_at, s.conversation_id
         """;
 
     public async Task<Status?> FindAsync(long id, CancellationToken ct = default)
@@ -49,19 +49,6 @@ public sealed class StatusStore(NpgsqlDataSource db)
         return rows.ToLookup(r => r.StatusId, r => r.AccountId);
     }
 
-    /// <summary>Number of live replies to each status.</summary>
-    public async Task<IReadOnlyDictionary<long, long>> CountRepliesAsync(IReadOnlyCollection<long> statusIds, CancellationToken ct = default)
-    {
-        if (statusIds.Count == 0) return new Dictionary<long, long>();
-        await using var conn = await db.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<(long Id, long Count)>(new CommandDefinition("""
-            SELECT in_reply_to_id, count(*) FROM statuses
-            WHERE in_reply_to_id = ANY(@statusIds) AND deleted_at IS NULL
-            GROUP BY in_reply_to_id
-            """, new { statusIds = statusIds.Distinct().ToArray() }, cancellationToken: ct));
-        return rows.ToDictionary(r => r.Id, r => r.Count);
-    }
-
     /// <summary>A new time-ordered id for a status (the database's timestamp_id), so its URI can name it before the insert.</summary>
     public Task<long> NextIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT timestamp_id('statuses')", transaction: transaction, cancellationToken: ct));
@@ -70,16 +57,16 @@ public sealed class StatusStore(NpgsqlDataSource db)
     public Task<Status> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Status status, CancellationToken ct) =>
         connection.QuerySingleAsync<Status>(new CommandDefinition($"""
             INSERT INTO statuses (id, uri, url, text, spoiler_text, sensitive, visibility, language, reply,
-                                  in_reply_to_id, in_reply_to_account_id, account_id, application_id, local)
+                                  in_reply_to_id, in_reply_to_account_id, account_id, application_id, local, conversation_id)
             VALUES (@id, @uri, @url, @text, @spoilerText, @sensitive, @visibility, @language, @reply,
-                    @inReplyToId, @inReplyToAccountId, @accountId, @applicationId, true)
+                    @inReplyToId, @inReplyToAccountId, @accountId, @applicationId, true, @conversationId)
             RETURNING {Columns.Replace("s.", "")}
             """, new
         {
             id = status.Id, uri = status.Uri, url = status.Url, text = status.Text, spoilerText = status.SpoilerText,
             sensitive = status.Sensitive, visibility = (int)status.Visibility, language = status.Language, reply = status.Reply,
             inReplyToId = status.InReplyToId, inReplyToAccountId = status.InReplyToAccountId, accountId = status.AccountId,
-            applicationId = status.ApplicationId,
+            applicationId = status.ApplicationId, conversationId = status.ConversationId ?? status.Id,
         }, transaction, cancellationToken: ct));
 
     /// <summary>The accounts a status mentions, inside the post's transaction.</summary>

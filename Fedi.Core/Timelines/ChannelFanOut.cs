@@ -10,12 +10,13 @@ namespace Fedi.Core.Timelines;
 /// </summary>
 public sealed class ChannelFanOut(TagChannels tags, ListFeeds lists, DirectConversations direct, TagFollowerFeeds tagFollowers)
 {
-    public async Task FanOutAsync(Status status, StatusPayloads payloads, CancellationToken ct = default)
+    /// <param name="update">an edit: the channels get its status.update, the conversations already hold the status.</param>
+    public async Task FanOutAsync(Status status, StatusPayloads payloads, CancellationToken ct = default, bool update = false)
     {
         await tags.PublishAsync(status, () => payloads.AnonymousAsync(ct), ct);
         await lists.DeliverAsync(status, payloads, ct);
-        await direct.DeliverAsync(status, ct);
-        await tagFollowers.DeliverAsync(status, payloads, ct);
+        if (!update) await direct.DeliverAsync(status, ct);
+        if (!update) await tagFollowers.DeliverAsync(status, payloads, ct);
     }
 
     /// <summary>For a soft-deleted status: <c>delete</c> on its hashtag and list channels, out of list feeds and conversations.</summary>

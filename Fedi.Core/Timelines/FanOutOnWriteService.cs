@@ -28,7 +28,8 @@ public sealed class FanOutOnWriteService(
     StatusRenderer renderer,
     RedisLock locks,
     JobClient jobs,
-    ChannelFanOut channels)
+    ChannelFanOut channels,
+    ReblogFeeds reblogFeeds)
 {
     /// <summary>Followers per PostgreSQL read and per Redis round trip (Mastodon's find_in_batches size).</summary>
     public const int BatchSize = 1000;
@@ -38,32 +39,35 @@ public sealed class FanOutOnWriteService(
 
     public static string LockKey(long statusId) => RedisKeys.Lock($"distribute:{statusId}");
 
-    /// <summary>Does nothing when the status is gone (deleted before its fan-out ran) or its author suspended.</summary>
-    public async Task FanOutAsync(long statusId, CancellationToken ct = default)
+    /// <summary>
+    /// Does nothing when the status is gone (deleted before its fan-out ran) or its author suspended. With
+    /// <paramref name="update"/> (an edit, Mastodon's update: true) the same audience gets <c>status.update</c>.
+    /// </summary>
+    public async Task FanOutAsync(long statusId, CancellationToken ct = default, bool update = false)
     {
         await using var held = await locks.AcquireAsync(LockKey(statusId), ct);
-        if (await AudienceAsync(statusId, ct) is not { } audience) return;
+        if (await AudienceAsync(statusId, ct, update ? StreamEvents.StatusUpdate : StreamEvents.Update) is not { } audience) return;
         var (status, author, payloads) = (audience.Status, audience.Author, audience.Payloads);
-        if (author.IsLocal) await DeliverAsync([author.Id], status.Id, payloads, ct);
+        if (author.IsLocal) await DeliverAsync([author.Id], status, payloads, ct);
 
         if (audience.ReachesFollowers)
         {
             var ranges = new List<(long After, long UpTo)>();
             IReadOnlyList<long>? first = null;
             await foreach (var range in followers.ListActiveLocalFollowerBatchesAsync(
-                               author.Id, audience.OnlyMentioned, audience.ReplyTo, RangeSize, ct))
+                               author.Id, audience.OnlyMentioned, audience.ReplyTo, RangeSize, ct, reblogOfAuthorId: audience.ReblogOfAuthor))
             {
                 first ??= range;
                 ranges.Add((ranges.Count == 0 ? 0 : ranges[^1].UpTo, range[^1]));
             }
             if (ranges.Count == 1)
-                foreach (var batch in first!.Chunk(BatchSize)) await DeliverAsync(batch, status.Id, payloads, ct);
+                foreach (var batch in first!.Chunk(BatchSize)) await DeliverAsync(batch, status, payloads, ct);
             else if (ranges.Count > 1)
                 await jobs.EnqueueManyAsync(ranges.Select(r => new FeedInsertBatchJob(status.Id, r.After, r.UpTo)));
         }
 
         if (status.IsBroadcast) await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
-        await channels.FanOutAsync(status, payloads, ct);
+        await channels.FanOutAsync(status, payloads, ct, update);
     }
 
     /// <summary>
@@ -76,20 +80,26 @@ public sealed class FanOutOnWriteService(
     {
         if (await AudienceAsync(statusId, ct) is not { ReachesFollowers: true } audience) return;
         await foreach (var batch in followers.ListActiveLocalFollowerBatchesAsync(
-                           audience.Author.Id, audience.OnlyMentioned, audience.ReplyTo, BatchSize, ct, after, upTo))
-            await DeliverAsync(batch, statusId, audience.Payloads, ct);
+                           audience.Author.Id, audience.OnlyMentioned, audience.ReplyTo, BatchSize, ct, after, upTo, audience.ReblogOfAuthor))
+            await DeliverAsync(batch, audience.Status, audience.Payloads, ct);
     }
 
     private sealed record Audience(Status Status, Account Author, StatusPayloads Payloads,
-        IReadOnlyCollection<long>? OnlyMentioned, long? ReplyTo, bool ReachesFollowers);
+        IReadOnlyCollection<long>? OnlyMentioned, long? ReplyTo, bool ReachesFollowers, long? ReblogOfAuthor);
 
     /// <summary>Who the status goes to; null when it goes nowhere.</summary>
-    private async Task<Audience?> AudienceAsync(long statusId, CancellationToken ct)
+    private async Task<Audience?> AudienceAsync(long statusId, CancellationToken ct, string eventName = StreamEvents.Update)
     {
         var status = await statuses.FindAsync(statusId, ct);
         if (status is null) return null;
         var author = await accounts.FindAsync(status.AccountId, ct);
         if (author is null || author.SuspendedAt is not null) return null;
+        long? reblogOfAuthor = null;
+        if (status.ReblogOfId is { } originalId)
+        {
+            if (await statuses.FindAsync(originalId, ct) is not { } original) return null; // the original went first
+            reblogOfAuthor = original.AccountId;
+        }
 
         IReadOnlyCollection<long>? onlyMentioned = null;
         if (status.Visibility == StatusVisibility.Direct)
@@ -99,11 +109,22 @@ public sealed class FanOutOnWriteService(
         }
         var reaches = status.Visibility != StatusVisibility.Direct || onlyMentioned is not null;
         var replyTo = status.InReplyToAccountId is { } to && to != status.AccountId ? to : (long?)null;
-        return new Audience(status, author, new StatusPayloads(renderer, status), onlyMentioned, replyTo, reaches);
+        return new Audience(status, author, new StatusPayloads(renderer, status, eventName), onlyMentioned, replyTo, reaches, reblogOfAuthor);
     }
 
-    /// <summary>One batch: feeds and the listener check in parallel (pipelined), then the pushes.</summary>
-    private Task DeliverAsync(IReadOnlyList<long> accountIds, long statusId, StatusPayloads payloads, CancellationToken ct) =>
-        streams.PublishToListeningHomesAsync(accountIds, id => payloads.ForViewerAsync(id, ct),
-            alongside: feeds.AddToExistingHomeFeedsAsync(accountIds, [statusId]));
+    /// <summary>
+    /// One batch: feeds and the listener check in parallel (pipelined), then the pushes. A reblog goes only to the
+    /// feeds that took it (<see cref="ReblogFeeds"/> leaves out one already showing the original near the top).
+    /// </summary>
+    private async Task DeliverAsync(IReadOnlyList<long> accountIds, Status status, StatusPayloads payloads, CancellationToken ct)
+    {
+        if (status.ReblogOfId is not { } originalId)
+        {
+            await streams.PublishToListeningHomesAsync(accountIds, id => payloads.ForViewerAsync(id, ct),
+                alongside: feeds.AddToExistingHomeFeedsAsync(accountIds, [status.Id]));
+            return;
+        }
+        var took = await reblogFeeds.AddToExistingHomeFeedsAsync(accountIds, status.Id, originalId);
+        if (took.Count > 0) await streams.PublishToListeningHomesAsync(took, id => payloads.ForViewerAsync(id, ct));
+    }
 }

@@ -18,7 +18,8 @@ public sealed class RemoveStatusService(
     FeedManager feeds,
     StreamPublisher streams,
     RedisLock locks,
-    ChannelFanOut channels)
+    ChannelFanOut channels,
+    ReblogFeeds reblogFeeds)
 {
     /// <summary>Does nothing for a status that does not exist or is not deleted (a stray job must not hide a live post).</summary>
     public async Task RemoveAsync(long statusId, CancellationToken ct = default)
@@ -29,13 +30,13 @@ public sealed class RemoveStatusService(
 
         var mentioned = (await statuses.ListMentionedAccountIdsAsync([status.Id], ct))[status.Id].ToHashSet();
         var done = new HashSet<long>(mentioned) { status.AccountId };
-        await UnpushAsync(done, status.Id);
+        await UnpushAsync(done, status);
 
         if (status.Visibility != StatusVisibility.Direct)
         {
             await foreach (var batch in followers.ListActiveLocalFollowerBatchesAsync(
                                status.AccountId, null, null, FanOutOnWriteService.BatchSize, ct))
-                await UnpushAsync(batch.Where(id => !done.Contains(id)).ToList(), status.Id);
+                await UnpushAsync(batch.Where(id => !done.Contains(id)).ToList(), status);
         }
 
         if (status.Visibility == StatusVisibility.Public)
@@ -43,8 +44,10 @@ public sealed class RemoveStatusService(
         await channels.RemoveAsync(status, ct);
     }
 
-    private Task UnpushAsync(IReadOnlyCollection<long> accountIds, long statusId) => accountIds.Count == 0
+    private Task UnpushAsync(IReadOnlyCollection<long> accountIds, Status status) => accountIds.Count == 0
         ? Task.CompletedTask
-        : streams.PublishToListeningHomesAsync(accountIds, StreamMessage.EncodeDelete(statusId),
-            alongside: feeds.RemoveFromHomeFeedsAsync(accountIds, statusId));
+        : streams.PublishToListeningHomesAsync(accountIds, StreamMessage.EncodeDelete(status.Id),
+            alongside: status.ReblogOfId is { } originalId
+                ? reblogFeeds.RemoveFromHomeFeedsAsync(accountIds, status.Id, originalId)
+                : feeds.RemoveFromHomeFeedsAsync(accountIds, status.Id));
 }

@@ -39,12 +39,7 @@ public sealed class TimelineStore(NpgsqlDataSource db)
             SELECT {StatusStore.Columns}
             FROM statuses s
             WHERE s.account_id = @accountId AND s.deleted_at IS NULL
-              AND (
-                @viewerId::bigint = s.account_id
-                OR s.visibility IN (0, 1)
-                OR (s.visibility = 2 AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = @viewerId AND f.target_account_id = s.account_id))
-                OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @viewerId)
-              )
+              AND {StatusFilterStore.ReadableByViewer}
               AND (NOT @excludeReplies OR NOT s.reply OR s.in_reply_to_account_id = s.account_id)
               AND {StatusFilterStore.VisibleOnProfile}
               AND {Page.Where("s.id")}
@@ -56,14 +51,14 @@ public sealed class TimelineStore(NpgsqlDataSource db)
 
     /// <summary>
     /// The newest <paramref name="limit"/> status ids that belong in a home feed: the owner's own, and those
-    /// of followed accounts the owner may see — except replies to accounts the owner does not follow and
+    /// of followed accounts the owner may see (their reblogs only where the follow shows reblogs) — except replies to accounts the owner does not follow and
     /// statuses of accounts the owner blocks or mutes (Mastodon's home filter).
     /// </summary>
     public async Task<IReadOnlyList<long>> ListHomeFeedIdsAsync(long accountId, int limit, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var ids = await conn.QueryAsync<long>(new CommandDefinition("""
-            WITH followed AS (SELECT target_account_id AS id FROM follows WHERE account_id = @accountId),
+            WITH followed AS (SELECT target_account_id AS id, show_reblogs FROM follows WHERE account_id = @accountId),
                  hidden AS (SELECT target_account_id AS id FROM blocks WHERE account_id = @accountId
                             UNION ALL
                             SELECT target_account_id FROM mutes
@@ -75,6 +70,7 @@ public sealed class TimelineStore(NpgsqlDataSource db)
                 OR (s.account_id IN (SELECT id FROM followed) AND s.account_id NOT IN (SELECT id FROM hidden)
                     AND (s.visibility IN (0, 1, 2)
                          OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @accountId))
+                    AND (s.reblog_of_id IS NULL OR s.account_id IN (SELECT id FROM followed WHERE show_reblogs))
                     AND (NOT s.reply OR s.in_reply_to_account_id IS NULL
                          OR s.in_reply_to_account_id IN (s.account_id, @accountId)
                          OR s.in_reply_to_account_id IN (SELECT id FROM followed)))

@@ -1,39 +1,89 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Entities;
 using Fedi.Core.Configuration;
+using Fedi.Core.Interactions;
 using Fedi.Core.Statuses;
 
 namespace Fedi.Core.ClientApi.Rendering;
 
 /// <summary>
 /// Renders statuses as Mastodon Status entities for a viewer (null = anonymous, as public channels
-/// carry), loading authors, mentions and counts in one batch per call — never a query per status.
+/// carry), loading authors, mentions, counts, the viewer's flags and reblogged originals in one batch per
+/// call — never a query per status.
 /// </summary>
-public sealed class StatusRenderer(StatusStore statuses, AccountStore accounts, AccountRenderer accountRenderer, TagStore tags, InstanceOptions instance)
+public sealed class StatusRenderer(
+    StatusStore statuses, AccountStore accounts, AccountRenderer accountRenderer, TagStore tags, StatusStatsStore stats,
+    ViewerStatusFlagsStore flags, InstanceOptions instance)
 {
     public async Task<ApiStatus> RenderAsync(Status status, long? viewerAccountId, CancellationToken ct = default) =>
-        (await RenderManyAsync([status], viewerAccountId, ct))[0];
+        (await RenderManyAsync([status], viewerAccountId, ct)) is [var rendered] ? rendered : throw Errors.ApiException.NotFound();
 
+    /// <summary>The page in its order; a reblog whose original is gone is left out.</summary>
     public async Task<IReadOnlyList<ApiStatus>> RenderManyAsync(IReadOnlyList<Status> page, long? viewerAccountId, CancellationToken ct = default)
     {
         if (page.Count == 0) return [];
-        var ids = page.Select(s => s.Id).ToArray();
-        var mentionIds = await statuses.ListMentionedAccountIdsAsync(ids, ct);
-        var replies = await statuses.CountRepliesAsync(ids, ct);
-        var tagNames = await tags.ListNamesAsync(ids, ct);
-        var accountIds = page.Select(s => s.AccountId).Concat(mentionIds.SelectMany(g => g)).Distinct().ToArray();
-        var accountsById = (await accounts.ListAsync(accountIds, ct)).ToDictionary(a => a.Id);
+        var originalIds = page.Where(s => s.ReblogOfId is not null).Select(s => s.ReblogOfId!.Value).Distinct().ToArray();
+        var originals = (await statuses.ListAsync(originalIds, ct)).ToDictionary(s => s.Id);
+        var all = page.Concat(originals.Values).DistinctBy(s => s.Id).ToList();
+        var batch = await LoadAsync(all, viewerAccountId, ct);
 
-        return page.Select(status =>
+        var rendered = new List<ApiStatus>(page.Count);
+        foreach (var status in page)
         {
-            var mentioned = mentionIds[status.Id].Where(accountsById.ContainsKey).Select(id => accountsById[id]).ToList();
-            return Render(status, accountsById[status.AccountId], mentioned, tagNames[status.Id], replies.GetValueOrDefault(status.Id), viewerAccountId);
-        }).ToList();
+            if (status.ReblogOfId is not { } originalId) rendered.Add(Render(status, batch, viewerAccountId));
+            else if (originals.TryGetValue(originalId, out var original))
+                rendered.Add(RenderReblog(status, Render(original, batch, viewerAccountId), batch, viewerAccountId));
+        }
+        return rendered;
     }
 
-    private ApiStatus Render(Status status, Account author, IReadOnlyList<Account> mentioned, IEnumerable<string> tagNames, long repliesCount, long? viewerAccountId)
+    private sealed record Batch(
+        ILookup<long, long> MentionIds, IReadOnlyDictionary<long, StatusCounts> Counts, ILookup<long, string> TagNames,
+        IReadOnlyDictionary<long, Account> Accounts, IReadOnlyDictionary<long, ViewerStatusFlags> Flags);
+
+    private async Task<Batch> LoadAsync(IReadOnlyList<Status> all, long? viewerAccountId, CancellationToken ct)
+    {
+        var ids = all.Select(s => s.Id).ToArray();
+        var mentionIds = await statuses.ListMentionedAccountIdsAsync(ids, ct);
+        var counts = await stats.ListAsync(ids, ct);
+        var tagNames = await tags.ListNamesAsync(ids, ct);
+        var viewerFlags = viewerAccountId is { } viewer
+            ? await flags.ListAsync(viewer, ids, ct)
+            : new Dictionary<long, ViewerStatusFlags>();
+        var accountIds = all.Select(s => s.AccountId).Concat(mentionIds.SelectMany(g => g)).Distinct().ToArray();
+        var accountsById = (await accounts.ListAsync(accountIds, ct)).ToDictionary(a => a.Id);
+        return new Batch(mentionIds, counts, tagNames, accountsById, viewerFlags);
+    }
+
+    private ApiStatus Render(Status status, Batch batch, long? viewerAccountId)
+    {
+        var author = batch.Accounts[status.AccountId];
+        var mentioned = batch.MentionIds[status.Id].Where(batch.Accounts.ContainsKey).Select(id => batch.Accounts[id]).ToList();
+        var counts = batch.Counts.GetValueOrDefault(status.Id, StatusCounts.Zero);
+        return Base(status, author, batch, viewerAccountId) with
+        {
+            RepliesCount = counts.RepliesCount,
+            ReblogsCount = counts.ReblogsCount,
+            FavouritesCount = counts.FavouritesCount,
+            Content = status.Local ? StatusHtml.Format(status.Text, mentioned, instance.WebBaseUrl, instance.LocalDomain) : status.Text,
+            Mentions = mentioned.Select(a => new ApiMention(ApiFormat.Id(a.Id), a.Username, a.Url ?? a.Uri, a.Acct)).ToList(),
+            Tags = batch.TagNames[status.Id].Select(name => new ApiTag(name, $"{instance.WebBaseUrl}/tags/{Uri.EscapeDataString(name)}")).ToList(),
+        };
+    }
+
+    /// <summary>A reblog as Mastodon renders it: its own id, author, time and visibility around the original.</summary>
+    private ApiStatus RenderReblog(Status reblog, ApiStatus original, Batch batch, long? viewerAccountId) =>
+        Base(reblog, batch.Accounts[reblog.AccountId], batch, viewerAccountId) with
+        {
+            Uri = reblog.Uri ?? $"{instance.WebBaseUrl}/users/{batch.Accounts[reblog.AccountId].Username}/statuses/{reblog.Id}/activity",
+            Sensitive = original.Sensitive,
+            Reblog = original,
+        };
+
+    private ApiStatus Base(Status status, Account author, Batch batch, long? viewerAccountId)
     {
         var signedIn = viewerAccountId is not null;
+        var viewer = batch.Flags.GetValueOrDefault(status.Id, ViewerStatusFlags.None);
         return new ApiStatus
         {
             Id = ApiFormat.Id(status.Id),
@@ -46,17 +96,16 @@ public sealed class StatusRenderer(StatusStore statuses, AccountStore accounts, 
             Language = status.Language,
             Uri = status.Uri ?? $"{instance.WebBaseUrl}/users/{author.Username}/statuses/{status.Id}",
             Url = status.Url ?? $"{instance.WebBaseUrl}/@{author.Username}/{status.Id}",
-            RepliesCount = repliesCount,
             EditedAt = ApiFormat.Time(status.EditedAt),
-            Favourited = signedIn ? false : null,
-            Reblogged = signedIn ? false : null,
-            Muted = signedIn ? false : null,
-            Bookmarked = signedIn ? false : null,
-            Pinned = viewerAccountId == status.AccountId ? false : null,
-            Content = status.Local ? StatusHtml.Format(status.Text, mentioned, instance.WebBaseUrl, instance.LocalDomain) : status.Text,
+            Favourited = signedIn ? viewer.Favourited : null,
+            Reblogged = signedIn ? viewer.Reblogged : null,
+            Muted = signedIn ? viewer.Muted : null,
+            Bookmarked = signedIn ? viewer.Bookmarked : null,
+            Pinned = viewerAccountId == status.AccountId ? viewer.Pinned : null,
+            Content = "",
             Account = accountRenderer.Render(author),
-            Mentions = mentioned.Select(a => new ApiMention(ApiFormat.Id(a.Id), a.Username, a.Url ?? a.Uri, a.Acct)).ToList(),
-            Tags = tagNames.Select(name => new ApiTag(name, $"{instance.WebBaseUrl}/tags/{Uri.EscapeDataString(name)}")).ToList(),
+            Mentions = [],
+            Tags = [],
         };
     }
 }

@@ -4,6 +4,7 @@ using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Errors;
 using Fedi.Core.Follows;
 using Fedi.Core.Identifiers;
+using Fedi.Core.Interactions;
 using Fedi.Core.Lists;
 using Fedi.Core.Statuses;
 using Fedi.Core.Timelines;
@@ -30,14 +31,16 @@ public static class AccountCollectionsEndpoints
 
     /// <summary>A profile's statuses as the viewer may see them.</summary>
     private static async Task<IResult> StatusesAsync(string id, HttpContext http, RequestAuth auth, RequestParameters p,
-        AccountStore accounts, TimelineStore timelines, StatusRenderer renderer, CancellationToken ct)
+        AccountStore accounts, TimelineStore timelines, PinService pins, StatusRenderer renderer, CancellationToken ct)
     {
         var account = Snowflake.TryParse(id) is { } accountId ? await accounts.FindAsync(accountId, ct) : null;
         if (account is null || account.SuspendedAt is not null) throw ApiException.NotFound();
 
-        // Nothing is pinned and nothing carries media yet: those filters select no statuses.
-        IReadOnlyList<Status> page = p.Bool("pinned") == true || p.Bool("only_media") == true
+        // Nothing carries media yet: that filter selects no statuses.
+        IReadOnlyList<Status> page = p.Bool("only_media") == true
             ? []
+            : p.Bool("pinned") == true
+            ? await pins.ListPinnedAsync(account.Id, auth.AccountId, ct)
             : await timelines.ListByAccountAsync(account.Id, auth.AccountId, p.Page(Paging.Statuses),
                 excludeReplies: p.Bool("exclude_replies") == true, ct);
         return await http.PagedAsync(page, auth.AccountId, renderer, ct);

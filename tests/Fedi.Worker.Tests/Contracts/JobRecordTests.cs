@@ -29,7 +29,9 @@ public sealed class JobRecordTests
 
     [TestCase("MergeJob", """["1","2"]""", ExpectedResult = "MergeJob { TargetAccountId = 1, FollowerAccountId = 2 }")]
     [TestCase("MergeJob", """[1,2,"home"]""", ExpectedResult = "MergeJob { TargetAccountId = 1, FollowerAccountId = 2 }")]
-    [TestCase("DistributionJob", """["110123456789012345"]""", ExpectedResult = "DistributionJob { StatusId = 110123456789012345 }")]
+    [TestCase("DistributionJob", """["110123456789012345"]""", ExpectedResult = "DistributionJob { StatusId = 110123456789012345, Update = False }")]
+    [TestCase("DistributionJob", """[5,{"update":true,"skip_notifications":true}]""", ExpectedResult = "DistributionJob { StatusId = 5, Update = True }")]
+    [TestCase("DistributionJob", """[5,{"update":"yes"}]""", ExpectedResult = "DistributionJob { StatusId = 5, Update = False }")]
     [TestCase("FeedInsertBatchJob", """[7,"5000","9999"]""", ExpectedResult = "FeedInsertBatchJob { StatusId = 7, AfterFollowerId = 5000, UpToFollowerId = 9999 }")]
     [TestCase("TestJob", """["diagnostics:k","ok"]""", ExpectedResult = "TestJob { Key = diagnostics:k, Behaviour = ok, Token =  }")]
     [TestCase("BenchNoopJob", """[]""", ExpectedResult = "BenchNoopJob { Sequence = 0 }")]

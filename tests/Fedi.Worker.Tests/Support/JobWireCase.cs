@@ -15,6 +15,7 @@ public sealed record JobWireCase(string Name, object Record, string Class, strin
     public static readonly IReadOnlyList<JobWireCase> All =
     [
         Of(new DistributionJob(110_123_456_789_012_345), "DistributionWorker", "[110123456789012345]"),
+        Of(new DistributionJob(110_123_456_789_012_345, Update: true), "DistributionWorker", """[110123456789012345,{"update":true}]"""),
         Of(new FeedInsertBatchJob(7, 0, 5_000), "FeedInsertBatchWorker", "[7,0,5000]"),
         Of(new FeedInsertBatchJob(7, 5_000, 9_999), "FeedInsertBatchWorker", "[7,5000,9999]"),
         Of(new RemovalJob(9), "RemovalWorker", "[9]"),

@@ -1,0 +1,45 @@
+using Fedi.Core.Contracts.Jobs;
+using Fedi.Core.Errors;
+using Fedi.Core.Jobs;
+using Npgsql;
+
+namespace Fedi.Core.Statuses;
+
+/// <summary>
+/// Edits one's own status (Mastodon's UpdateStatusService): the text, content warning, sensitivity and language
+/// change in place with edited_at set, and status_edits keeps every version (the first one recorded at the first
+/// edit). Then the worker re-runs the fan-out in update mode, which sends <c>status.update</c> where the status went.
+/// An edit that changes nothing records nothing.
+/// </summary>
+public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox)
+{
+    public async Task<Status> UpdateAsync(long accountId, long statusId, NewStatus input, CancellationToken ct = default)
+    {
+        var status = await statuses.FindAsync(statusId, ct);
+        if (status is null || status.AccountId != accountId || status.ReblogOfId is not null) throw ApiException.NotFound();
+        PostStatusService.Validate(input);
+
+        var edited = status with
+        {
+            Text = input.Text,
+            SpoilerText = input.SpoilerText,
+            Sensitive = input.Sensitive || input.SpoilerText.Length > 0,
+            Language = StatusText.NormalizeLanguage(input.Language) ?? status.Language,
+        };
+        if (edited.Text == status.Text && edited.SpoilerText == status.SpoilerText && edited.Sensitive == status.Sensitive
+            && edited.Language == status.Language)
+            return status;
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        if (!await edits.AnyAsync(conn, tx, status.Id, ct)) await edits.InsertAsync(conn, tx, status, status.CreatedAt, ct);
+        var updated = await edits.UpdateStatusAsync(conn, tx, edited, ct);
+        await edits.InsertAsync(conn, tx, updated, updated.EditedAt ?? DateTime.UtcNow, ct);
+        var distribution = await outbox.StageAsync(conn, tx, new DistributionJob(updated.Id, Update: true), ct);
+        await tx.CommitAsync(ct);
+
+        await outbox.ReleaseAsync(distribution);
+        // Hook point: the status was edited (Mastodon notifies those who reblogged it, type "update").
+        return updated;
+    }
+}
