@@ -31,6 +31,17 @@ public sealed class FollowStore(NpgsqlDataSource db)
         return ids.ToHashSet();
     }
 
+    /// <summary>Local followers of <paramref name="targetId"/> who asked to be notified of its statuses (follows.notify, the bell).</summary>
+    public async Task<IReadOnlyList<long>> ListNotifyingFollowerIdsAsync(long targetId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var ids = await conn.QueryAsync<long>(new CommandDefinition("""
+            SELECT f.account_id FROM follows f JOIN accounts a ON a.id = f.account_id
+            WHERE f.target_account_id = @targetId AND f.notify AND a.domain IS NULL
+            """, new { targetId }, cancellationToken: ct));
+        return ids.AsList();
+    }
+
     /// <summary>
     /// Creates the follow, or changes only the options given (null: unchanged; <paramref name="setLanguages"/> false
     /// leaves languages alone), inside the caller's transaction. True when the row is new.

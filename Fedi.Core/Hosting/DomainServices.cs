@@ -4,6 +4,7 @@ using Fedi.Core.Conversations;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Lists;
+using Fedi.Core.Notifications;
 using Fedi.Core.OAuth;
 using Fedi.Core.Relationships;
 using Fedi.Core.Statuses;
@@ -70,6 +71,7 @@ public static class DomainServices
         services.AddSingleton<UnblockDomainService>();
         services.AddSingleton<ListRelationsService>();
         services.AddFediChannels();
+        services.AddFediNotifications();
         return services;
     }
 

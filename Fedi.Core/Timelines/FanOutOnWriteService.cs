@@ -5,6 +5,7 @@ using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Jobs;
+using Fedi.Core.Notifications;
 using Fedi.Core.Redis;
 using Fedi.Core.Statuses;
 using Fedi.Core.Streams;
@@ -28,7 +29,8 @@ public sealed class FanOutOnWriteService(
     StatusRenderer renderer,
     RedisLock locks,
     JobClient jobs,
-    ChannelFanOut channels)
+    ChannelFanOut channels,
+    StatusNotifications notifications)
 {
     /// <summary>Followers per PostgreSQL read and per Redis round trip (Mastodon's find_in_batches size).</summary>
     public const int BatchSize = 1000;
@@ -64,6 +66,7 @@ public sealed class FanOutOnWriteService(
 
         if (status.IsBroadcast) await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
         await channels.FanOutAsync(status, payloads, ct);
+        await notifications.NotifyAsync(status, ct);
     }
 
     /// <summary>
