@@ -3,9 +3,12 @@ using Fedi.Web.ClientApi.Apps;
 using Fedi.Web.ClientApi.Blocks;
 using Fedi.Web.ClientApi.Conversations;
 using Fedi.Web.ClientApi.DomainBlocks;
+using Fedi.Web.ClientApi.FollowRequests;
 using Fedi.Web.ClientApi.Instance;
 using Fedi.Web.ClientApi.Lists;
+using Fedi.Web.ClientApi.Markers;
 using Fedi.Web.ClientApi.Mutes;
+using Fedi.Web.ClientApi.Notifications;
 using Fedi.Web.ClientApi.Statuses;
 using Fedi.Web.ClientApi.Streaming;
 using Fedi.Web.ClientApi.Timelines;
@@ -51,6 +54,9 @@ public static class WebServices
         app.MapListsEndpoints();
         app.MapListAccountsEndpoints();
         app.MapConversationsEndpoints();
+        app.MapNotificationsEndpoints();
+        app.MapMarkersEndpoints();
+        app.MapFollowRequestsEndpoints();
         app.MapDefaultImagesEndpoints();
     }
 }

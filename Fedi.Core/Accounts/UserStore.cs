@@ -105,4 +105,13 @@ public sealed class UserStore(NpgsqlDataSource db)
     }
 
     private static readonly string DummyHash = BCrypt.Net.BCrypt.HashPassword("not a password", 10);
+
+    /// <summary>The accounts of enabled admins, who are told of sign-ups.</summary>
+    public async Task<IReadOnlyList<long>> ListAdminAccountIdsAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var ids = await conn.QueryAsync<long>(new CommandDefinition(
+            "SELECT account_id FROM users WHERE admin AND NOT disabled", cancellationToken: ct));
+        return ids.AsList();
+    }
 }
