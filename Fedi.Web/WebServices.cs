@@ -9,6 +9,7 @@ using Fedi.Web.ClientApi.Lists;
 using Fedi.Web.ClientApi.Markers;
 using Fedi.Web.ClientApi.Mutes;
 using Fedi.Web.ClientApi.Notifications;
+using Fedi.Web.ClientApi.Preferences;
 using Fedi.Web.ClientApi.Statuses;
 using Fedi.Web.ClientApi.Streaming;
 using Fedi.Web.ClientApi.Timelines;
@@ -57,6 +58,8 @@ public static class WebServices
         app.MapNotificationsEndpoints();
         app.MapMarkersEndpoints();
         app.MapFollowRequestsEndpoints();
+        app.MapAccountProfileEndpoints();
+        app.MapPreferencesEndpoints();
         app.MapDefaultImagesEndpoints();
     }
 }

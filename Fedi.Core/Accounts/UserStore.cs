@@ -8,7 +8,7 @@ public sealed class UserStore(NpgsqlDataSource db)
 {
     private const string Select = """
         SELECT id, account_id, email, encrypted_password, confirmed_at, admin, disabled, approved, locale,
-               chosen_languages, current_sign_in_at, created_at
+               chosen_languages, current_sign_in_at, created_at, settings::text AS settings
         FROM users
         """;
 
@@ -113,5 +113,12 @@ public sealed class UserStore(NpgsqlDataSource db)
         var ids = await conn.QueryAsync<long>(new CommandDefinition(
             "SELECT account_id FROM users WHERE admin AND NOT disabled", cancellationToken: ct));
         return ids.AsList();
+    }
+
+    public async Task UpdateSettingsAsync(long id, string settingsJson, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET settings = @settingsJson::jsonb, updated_at = now() WHERE id = @id", new { id, settingsJson }, cancellationToken: ct));
     }
 }

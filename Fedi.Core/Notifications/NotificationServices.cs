@@ -1,3 +1,4 @@
+using Fedi.Core.Accounts;
 using Fedi.Core.Follows;
 using Fedi.Core.Markers;
 using Fedi.Core.Relationships;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fedi.Core.Notifications;
 
-/// <summary>Notifications, read markers, follow requests and account notes.</summary>
+/// <summary>Notifications, read markers, follow requests, account notes and profile editing.</summary>
 public static class NotificationServices
 {
     public static IServiceCollection AddFediNotifications(this IServiceCollection services)
@@ -19,6 +20,7 @@ public static class NotificationServices
         services.AddSingleton<FollowRequestStore>();
         services.AddSingleton<AuthorizeFollowService>();
         services.AddSingleton<AccountNoteStore>();
+        services.AddSingleton<UpdateCredentialsService>();
         return services;
     }
 }
