@@ -4,10 +4,14 @@ using Fedi.Web.ClientApi.Apps;
 using Fedi.Web.ClientApi.Blocks;
 using Fedi.Web.ClientApi.Conversations;
 using Fedi.Web.ClientApi.DomainBlocks;
+using Fedi.Web.ClientApi.FollowRequests;
 using Fedi.Web.ClientApi.Instance;
 using Fedi.Web.ClientApi.Lists;
-using Fedi.Web.ClientApi.Search;
+using Fedi.Web.ClientApi.Markers;
 using Fedi.Web.ClientApi.Mutes;
+using Fedi.Web.ClientApi.Notifications;
+using Fedi.Web.ClientApi.Preferences;
+using Fedi.Web.ClientApi.Search;
 using Fedi.Web.ClientApi.Statuses;
 using Fedi.Web.ClientApi.Streaming;
 using Fedi.Web.ClientApi.Timelines;
@@ -54,6 +58,11 @@ public static class WebServices
         app.MapListAccountsEndpoints();
         app.MapConversationsEndpoints();
         app.MapInteractionEndpoints();
+        app.MapNotificationsEndpoints();
+        app.MapMarkersEndpoints();
+        app.MapFollowRequestsEndpoints();
+        app.MapAccountProfileEndpoints();
+        app.MapPreferencesEndpoints();
         app.MapDefaultImagesEndpoints();
         app.MapDiscoveryEndpoints();
     }

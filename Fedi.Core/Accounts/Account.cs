@@ -19,6 +19,12 @@ public sealed record Account
     public long FollowingCount { get; init; }
     public long FollowersCount { get; init; }
     public DateTime? LastStatusAt { get; init; }
+    /// <summary>The profile's name/value pairs as stored: a JSON array of {"name","value","verified_at"}.</summary>
+    public string Fields { get; init; } = "[]";
+    public bool Indexable { get; init; }
+    public bool? HideCollections { get; init; }
+    /// <summary>Person, Service, Application or Group; null is a Person.</summary>
+    public string? ActorType { get; init; }
 
     public bool IsLocal => Domain is null;
 

@@ -12,7 +12,7 @@ public sealed class AccountStore(NpgsqlDataSource db)
                COALESCE(s.statuses_count, 0) AS statuses_count,
                COALESCE(s.following_count, 0) AS following_count,
                COALESCE(s.followers_count, 0) AS followers_count,
-               s.last_status_at
+               s.last_status_at, a.fields::text AS fields, a.indexable, a.hide_collections, a.actor_type
         FROM accounts a LEFT JOIN account_stats s ON s.account_id = a.id
         """;
 
@@ -74,4 +74,20 @@ public sealed class AccountStore(NpgsqlDataSource db)
             VALUES (@username, @uri, @url, @uri || '/inbox', @uri || '/outbox', @uri || '/followers', @sharedInbox, @publicKey, @privateKey)
             RETURNING id
             """, new { username, uri, url, sharedInbox = sharedInboxUrl, publicKey, privateKey }, transaction, cancellationToken: ct));
+
+    /// <summary>Writes the profile columns update_credentials may change.</summary>
+    public async Task UpdateProfileAsync(Account account, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("""
+            UPDATE accounts SET display_name = @DisplayName, note = @Note, locked = @Locked, bot = @Bot, discoverable = @Discoverable,
+                   indexable = @Indexable, hide_collections = @HideCollections, fields = @Fields::jsonb, actor_type = @ActorType,
+                   updated_at = now()
+            WHERE id = @Id
+            """, new
+            {
+                account.Id, account.DisplayName, account.Note, account.Locked, account.Bot, account.Discoverable,
+                account.Indexable, account.HideCollections, account.Fields, account.ActorType,
+            }, cancellationToken: ct));
+    }
 }

@@ -15,6 +15,8 @@ public sealed record User
     public string[]? ChosenLanguages { get; init; }
     public DateTime? CurrentSignInAt { get; init; }
     public DateTime CreatedAt { get; init; }
+    /// <summary>users.settings as stored (JSON); read through <see cref="UserSettings.Parse"/>.</summary>
+    public string Settings { get; init; } = "{}";
 
     public bool Confirmed => ConfirmedAt is not null;
 }

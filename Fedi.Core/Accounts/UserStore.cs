@@ -8,7 +8,7 @@ public sealed class UserStore(NpgsqlDataSource db)
 {
     private const string Select = """
         SELECT id, account_id, email, encrypted_password, confirmed_at, admin, disabled, approved, locale,
-               chosen_languages, current_sign_in_at, created_at
+               chosen_languages, current_sign_in_at, created_at, settings::text AS settings
         FROM users
         """;
 
@@ -105,4 +105,20 @@ public sealed class UserStore(NpgsqlDataSource db)
     }
 
     private static readonly string DummyHash = BCrypt.Net.BCrypt.HashPassword("not a password", 10);
+
+    /// <summary>The accounts of enabled admins, who are told of sign-ups.</summary>
+    public async Task<IReadOnlyList<long>> ListAdminAccountIdsAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var ids = await conn.QueryAsync<long>(new CommandDefinition(
+            "SELECT account_id FROM users WHERE admin AND NOT disabled", cancellationToken: ct));
+        return ids.AsList();
+    }
+
+    public async Task UpdateSettingsAsync(long id, string settingsJson, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET settings = @settingsJson::jsonb, updated_at = now() WHERE id = @id", new { id, settingsJson }, cancellationToken: ct));
+    }
 }

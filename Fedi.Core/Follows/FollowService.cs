@@ -10,21 +10,22 @@ using Npgsql;
 namespace Fedi.Core.Follows;
 
 /// <summary>
-/// Follows an account (Mastodon's FollowService, direct follow): the follow row and both counters in one
-/// transaction, then a MergeWorker job brings the target's recent statuses into the follower's home feed.
-/// Following again changes only the options sent. Not built yet: follow requests (locked accounts are
-/// followed at once), the follow notification, and delivering a Follow activity to remote accounts.
+/// Follows an account (Mastodon's FollowService): the follow row and both counters in one transaction, then a
+/// MergeWorker job brings the target's recent statuses into the follower's home feed and a LocalNotificationWorker
+/// job notifies the target. A locked account is asked instead: a follow request and a <c>follow_request</c>
+/// notification, until it authorizes (<see cref="AuthorizeFollowService"/>). Following again changes only the
+/// options sent. Not built yet: delivering a Follow activity to remote accounts.
 /// </summary>
 public sealed partial class FollowService(
-    NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobOutbox outbox, BlockStore blocks,
-    AccountDomainBlockStore domainBlocks)
+    NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobOutbox outbox, JobClient jobs,
+    BlockStore blocks, AccountDomainBlockStore domainBlocks, FollowRequestStore requests)
 {
     public const string SelfFollowError = "Following your own account is not allowed";
 
     [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
     private static partial Regex LanguagePattern();
 
-    /// <summary>Returns true when a new follow was created, false when an existing one was updated.</summary>
+    /// <summary>Returns true when a new follow was created, false when an existing one or a request was updated or a request made.</summary>
     public async Task<bool> FollowAsync(long accountId, long targetAccountId, FollowOptions options, CancellationToken ct = default)
     {
         var target = await accounts.FindVisibleAsync(targetAccountId, ct) ?? throw ApiException.NotFound();
@@ -37,19 +38,29 @@ public sealed partial class FollowService(
         if (languages is not null && !languages.All(LanguagePattern().IsMatch))
             throw ApiException.Unprocessable("Validation failed: Languages is invalid");
 
+        var setLanguages = languages is not null;
+        languages = languages is { Length: > 0 } ? languages : null;
+        if (target.Locked && (await follows.ListFollowingAsync(accountId, [target.Id], ct)).Count == 0)
+        {
+            if (await requests.UpsertAsync(accountId, target.Id, options.Reblogs, options.Notify, languages, setLanguages, ct))
+                await jobs.EnqueueAsync(new LocalNotificationJob(target.Id, accountId, "follow_request", null));
+            return false;
+        }
+
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var inserted = await follows.InsertAsync(conn, tx, accountId, targetAccountId, options.Reblogs, options.Notify,
-            languages is { Length: > 0 } ? languages : null, setLanguages: languages is not null, ct);
-        JobOutbox.Staged? merge = null;
+            languages, setLanguages, ct);
+        var staged = new List<JobOutbox.Staged>();
         if (inserted)
         {
             await stats.AddFollowAsync(conn, tx, accountId, targetAccountId, 1, ct);
-            merge = await outbox.StageAsync(conn, tx, new MergeJob(targetAccountId, accountId), ct);
+            staged.Add(await outbox.StageAsync(conn, tx, new MergeJob(targetAccountId, accountId), ct));
+            staged.Add(await outbox.StageAsync(conn, tx, new LocalNotificationJob(targetAccountId, accountId, "follow", null), ct));
         }
         await tx.CommitAsync(ct);
 
-        if (merge is not null) await outbox.ReleaseAsync(merge);
+        await outbox.ReleaseAsync(staged);
         return inserted;
     }
 }

@@ -31,6 +31,32 @@ public sealed class FollowStore(NpgsqlDataSource db)
         return ids.ToHashSet();
     }
 
+    /// <summary>For each of <paramref name="targetIds"/>, the accounts <paramref name="viewerId"/> follows that follow it (familiar followers).</summary>
+    public async Task<ILookup<long, long>> ListFamiliarFollowersAsync(long viewerId, IReadOnlyCollection<long> targetIds, CancellationToken ct = default)
+    {
+        if (targetIds.Count == 0) return Array.Empty<(long, long)>().ToLookup(r => r.Item1, r => r.Item2);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(long TargetId, long AccountId)>(new CommandDefinition("""
+            SELECT theirs.target_account_id, theirs.account_id
+            FROM follows mine JOIN follows theirs ON theirs.account_id = mine.target_account_id
+            JOIN accounts a ON a.id = theirs.account_id
+            WHERE mine.account_id = @viewerId AND theirs.target_account_id = ANY(@targetIds) AND a.suspended_at IS NULL
+            ORDER BY theirs.id DESC
+            """, new { viewerId, targetIds = targetIds.ToArray() }, cancellationToken: ct));
+        return rows.ToLookup(r => r.TargetId, r => r.AccountId);
+    }
+
+    /// <summary>Local followers of <paramref name="targetId"/> who asked to be notified of its statuses (follows.notify, the bell).</summary>
+    public async Task<IReadOnlyList<long>> ListNotifyingFollowerIdsAsync(long targetId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var ids = await conn.QueryAsync<long>(new CommandDefinition("""
+            SELECT f.account_id FROM follows f JOIN accounts a ON a.id = f.account_id
+            WHERE f.target_account_id = @targetId AND f.notify AND a.domain IS NULL
+            """, new { targetId }, cancellationToken: ct));
+        return ids.AsList();
+    }
+
     /// <summary>
     /// Creates the follow, or changes only the options given (null: unchanged; <paramref name="setLanguages"/> false
     /// leaves languages alone), inside the caller's transaction. True when the row is new.

@@ -9,13 +9,16 @@ namespace Fedi.Core.Follows;
 
 /// <summary>
 /// Stops following (Mastodon's UnfollowService): the row and both counters in one transaction, then an
-/// UnmergeWorker job takes the target's statuses out of the follower's home feed. Not following is no error.
+/// UnmergeWorker job takes the target's statuses out of the follower's home feed. A pending follow request is
+/// withdrawn. Not following is no error.
 /// </summary>
-public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobOutbox outbox)
+public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobOutbox outbox,
+    FollowRequestStore requests)
 {
     public async Task UnfollowAsync(long accountId, long targetAccountId, CancellationToken ct = default)
     {
         if (await accounts.FindAsync(targetAccountId, ct) is null) throw ApiException.NotFound();
+        await requests.DeleteAsync(accountId, targetAccountId, ct);
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);

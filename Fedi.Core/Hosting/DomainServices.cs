@@ -4,6 +4,7 @@ using Fedi.Core.Conversations;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Lists;
+using Fedi.Core.Notifications;
 using Fedi.Core.OAuth;
 using Fedi.Core.Relationships;
 using Fedi.Core.Statuses;
@@ -72,6 +73,7 @@ public static class DomainServices
         services.AddFediChannels();
         services.AddFediDiscovery();
         services.AddFediInteractions();
+        services.AddFediNotifications();
         return services;
     }
 

@@ -8,16 +8,15 @@ namespace Fedi.Core.Interactions;
 /// favourites_count change in one transaction, and only when the row really appears or goes, so a
 /// repeated request counts once and concurrent ones all count.
 /// </summary>
-public sealed class FavouriteService(NpgsqlDataSource db, VisibleStatuses visible, FavouriteStore favourites, StatusStatsStore stats)
+public sealed class FavouriteService(NpgsqlDataSource db, VisibleStatuses visible, FavouriteStore favourites, StatusStatsStore stats,
+    Jobs.JobClient jobs)
 {
     /// <summary>The favourited status (the original when a reblog is given).</summary>
     public async Task<Status> FavouriteAsync(long accountId, long statusId, CancellationToken ct = default)
     {
         var status = await visible.FindProperAsync(statusId, accountId, ct);
         if (await ChangeAsync(accountId, status.Id, add: true, ct))
-        {
-            // Hook point: a new favourite of status by accountId (a notification for status.AccountId goes here).
-        }
+            await jobs.EnqueueAsync(new Contracts.Jobs.LocalNotificationJob(status.AccountId, accountId, "favourite", status.Id));
         return status;
     }
 

@@ -47,11 +47,14 @@ public sealed class ReblogService(
         }
         await stats.AddAsync(conn, tx, original.Id, StatusCounter.Reblogs, 1, ct);
         await accountStats.AddStatusesAsync(conn, tx, accountId, 1, touchLastStatus: true, ct);
-        var distribution = await outbox.StageAsync(conn, tx, new DistributionJob(reblog.Id), ct);
+        JobOutbox.Staged[] staged =
+        [
+            await outbox.StageAsync(conn, tx, new DistributionJob(reblog.Id), ct),
+            await outbox.StageAsync(conn, tx, new LocalNotificationJob(original.AccountId, accountId, "reblog", original.Id), ct),
+        ];
         await tx.CommitAsync(ct);
 
-        await outbox.ReleaseAsync(distribution);
-        // Hook point: a new reblog of original by accountId (a notification for original.AccountId goes here).
+        await outbox.ReleaseAsync(staged);
         return reblog;
     }
 

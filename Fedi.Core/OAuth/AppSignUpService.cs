@@ -1,7 +1,8 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.Configuration;
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
-using Fedi.Core.OAuth;
+using Fedi.Core.Jobs;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -11,11 +12,12 @@ public sealed record SignUpRequest(string? Username, string? Email, string? Pass
 
 /// <summary>
 /// Sign-up through an app (Mastodon's AppSignUpService): the account, its user and an access token for the app,
-/// in one transaction. The token carries the application's scopes, as Mastodon's.
+/// in one transaction. The token carries the application's scopes, as Mastodon's. Admins get an
+/// <c>admin.sign_up</c> notification (Mastodon's NotifyService for users who may manage users).
 /// </summary>
 public sealed partial class AppSignUpService(
     NpgsqlDataSource db, CreateAccountService accounts, ApplicationStore applications, AccessTokenStore tokens, InstanceOptions instance,
-    ILogger<AppSignUpService> log)
+    UserStore users, JobClient jobs, ILogger<AppSignUpService> log)
 {
     public async Task<IssuedToken> SignUpAsync(long applicationId, SignUpRequest request, CancellationToken ct = default)
     {
@@ -29,6 +31,8 @@ public sealed partial class AppSignUpService(
         var (user, account, confirmationToken) = await accounts.InsertAsync(conn, tx, input, ct);
         var token = await tokens.InsertAsync(conn, tx, app.Id, user.Id, app.Scopes, ct);
         await tx.CommitAsync(ct);
+        await jobs.EnqueueManyAsync((await users.ListAdminAccountIdsAsync(ct)).Where(id => id != account.Id)
+            .Select(admin => new LocalNotificationJob(admin, account.Id, "admin.sign_up", null)));
 
         if (confirmationToken is not null)
             // No mailer yet: the operator (or a test) reads the link from the log.

@@ -1,3 +1,4 @@
+using Fedi.Core.Data;
 using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
@@ -11,7 +12,7 @@ namespace Fedi.Core.Statuses;
 /// edit). Then the worker re-runs the fan-out in update mode, which sends <c>status.update</c> where the status went.
 /// An edit that changes nothing records nothing.
 /// </summary>
-public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox)
+public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox, ReblogStore reblogs)
 {
     public async Task<Status> UpdateAsync(long accountId, long statusId, NewStatus input, CancellationToken ct = default)
     {
@@ -30,16 +31,19 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
             && edited.Language == status.Language)
             return status;
 
+        // Mastodon tells those who boosted the status that it changed under their boost.
+        var boosters = await reblogs.ListRebloggersAsync(status.Id, Page.Newest(1000), ct);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (!await edits.AnyAsync(conn, tx, status.Id, ct)) await edits.InsertAsync(conn, tx, status, status.CreatedAt, ct);
         var updated = await edits.UpdateStatusAsync(conn, tx, edited, ct);
         await edits.InsertAsync(conn, tx, updated, updated.EditedAt ?? DateTime.UtcNow, ct);
-        var distribution = await outbox.StageAsync(conn, tx, new DistributionJob(updated.Id, Update: true), ct);
+        var staged = new List<JobOutbox.Staged> { await outbox.StageAsync(conn, tx, new DistributionJob(updated.Id, Update: true), ct) };
+        foreach (var (_, boosterId) in boosters)
+            staged.Add(await outbox.StageAsync(conn, tx, new LocalNotificationJob(boosterId, accountId, "update", status.Id), ct));
         await tx.CommitAsync(ct);
 
-        await outbox.ReleaseAsync(distribution);
-        // Hook point: the status was edited (Mastodon notifies those who reblogged it, type "update").
+        await outbox.ReleaseAsync(staged);
         return updated;
     }
 }

@@ -62,6 +62,20 @@ public sealed class StreamPublisher(RedisConnection redis)
     public Task PublishConversationAsync(long accountId, string conversationJson) =>
         PublishAsync(RedisChannels.Direct(accountId), StreamMessage.Encode(StreamEvents.Conversation, conversationJson));
 
+    /// <summary>
+    /// A <c>notification</c> event (<paramref name="notificationJson"/>: the serialized Notification) on
+    /// <c>timeline:&lt;id&gt;:notifications</c>, only while the account has a user or notification stream open.
+    /// </summary>
+    public async Task PublishNotificationAsync(long accountId, string notificationJson)
+    {
+        var batch = redis.Database.CreateBatch();
+        var checks = new[] { RedisChannels.Timeline(accountId), RedisChannels.Notifications(accountId) }
+            .Select(c => batch.KeyExistsAsync(RedisKeys.Subscribed(c))).ToList();
+        batch.Execute();
+        if ((await Task.WhenAll(checks)).Any(listening => listening))
+            await PublishAsync(RedisChannels.Notifications(accountId), StreamMessage.Encode(StreamEvents.Notification, notificationJson));
+    }
+
     /// <summary><c>kill</c> on <c>timeline:system:&lt;id&gt;</c>: every stream the account has open closes.</summary>
     public Task KillAccountStreamsAsync(long accountId) =>
         PublishAsync(RedisChannels.System(accountId), StreamMessage.EncodeKill());

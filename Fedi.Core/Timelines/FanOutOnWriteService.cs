@@ -5,6 +5,7 @@ using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Jobs;
+using Fedi.Core.Notifications;
 using Fedi.Core.Redis;
 using Fedi.Core.Statuses;
 using Fedi.Core.Streams;
@@ -29,7 +30,8 @@ public sealed class FanOutOnWriteService(
     RedisLock locks,
     JobClient jobs,
     ChannelFanOut channels,
-    ReblogFeeds reblogFeeds)
+    ReblogFeeds reblogFeeds,
+    StatusNotifications notifications)
 {
     /// <summary>Followers per PostgreSQL read and per Redis round trip (Mastodon's find_in_batches size).</summary>
     public const int BatchSize = 1000;
@@ -68,6 +70,7 @@ public sealed class FanOutOnWriteService(
 
         if (status.IsBroadcast) await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
         await channels.FanOutAsync(status, payloads, ct, update);
+        if (!update) await notifications.NotifyAsync(status, ct);
     }
 
     /// <summary>

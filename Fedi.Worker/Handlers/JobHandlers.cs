@@ -1,5 +1,6 @@
 using Fedi.Worker.Engine;
 using Fedi.Worker.Handlers.Diagnostics;
+using Fedi.Worker.Handlers.Notifications;
 using Fedi.Worker.Handlers.Timelines;
 
 namespace Fedi.Worker.Handlers;
@@ -15,6 +16,7 @@ public static class JobHandlers
         services.AddSingleton<IJobHandler, RemovalHandler>();
         services.AddSingleton<IJobHandler, MergeHandler>();
         services.AddSingleton<IJobHandler, UnmergeHandler>();
+        services.AddSingleton<IJobHandler, LocalNotificationHandler>();
 
         if (options.DiagnosticJobs)
         {

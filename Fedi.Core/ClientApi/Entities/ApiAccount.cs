@@ -28,7 +28,7 @@ public record ApiAccount
     public bool Noindex { get; init; }
     public IReadOnlyList<object> Emojis { get; init; } = [];
     public IReadOnlyList<object> Roles { get; init; } = [];
-    public IReadOnlyList<object> Fields { get; init; } = [];
+    public IReadOnlyList<ApiField> Fields { get; init; } = [];
 }
 
 /// <summary>verify_credentials: the Account entity plus its editable source and role.</summary>
@@ -45,6 +45,14 @@ public sealed record ApiCredentialAccount : ApiAccount
     public ApiRole Role { get; init; }
 }
 
-public sealed record ApiAccountSource(string Privacy, bool Sensitive, string? Language, string Note, IReadOnlyList<object> Fields, long FollowRequestsCount);
+public sealed record ApiAccountSource(string Privacy, bool Sensitive, string? Language, string Note, IReadOnlyList<ApiField> Fields, long FollowRequestsCount)
+{
+    public bool Indexable { get; init; }
+    public bool? HideCollections { get; init; }
+    public bool? Discoverable { get; init; }
+}
+
+/// <summary>Mastodon's Field: a profile's name/value pair (value as HTML on the account, as typed in its source).</summary>
+public sealed record ApiField(string Name, string Value, string? VerifiedAt);
 
 public sealed record ApiRole(string Id, string Name, string Color, string Permissions, bool Highlighted);

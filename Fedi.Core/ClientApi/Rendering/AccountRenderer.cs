@@ -16,8 +16,13 @@ public sealed class AccountRenderer(InstanceOptions instance)
         Acct = account.Acct,
         DisplayName = account.DisplayName,
         Locked = account.Locked,
-        Bot = account.Bot,
+        Bot = account.Bot || account.ActorType is "Service" or "Application",
+        Group = account.ActorType == "Group",
         Discoverable = account.Discoverable,
+        Indexable = account.Indexable,
+        HideCollections = account.HideCollections ?? false,
+        Fields = ProfileField.ParseAll(account.Fields)
+            .Select(f => new ApiField(f.Name, account.IsLocal ? WebUtility.HtmlEncode(f.Value) : f.Value, ApiFormat.Time(f.VerifiedAt))).ToList(),
         // Mastodon reports the day an account was created, not the instant.
         CreatedAt = ApiFormat.Time(account.CreatedAt.Date),
         Note = account.IsLocal ? PlainTextNote(account.Note) : account.Note,
@@ -37,10 +42,18 @@ public sealed class AccountRenderer(InstanceOptions instance)
     public ApiMutedAccount RenderMuted(MutedAccount muted) =>
         new(Render(muted.Account)) { MuteExpiresAt = ApiFormat.Time(muted.Mute.ExpiresAt) };
 
-    public ApiCredentialAccount RenderCredentials(Account account, User user) => new(
-        Render(account),
-        new ApiAccountSource("public", false, user.Locale, account.Note, [], 0),
-        user.Admin ? new ApiRole("3", "Owner", "", "1048575", true) : new ApiRole("-99", "", "", "65536", false));
+    /// <summary>The signed-in account with its <c>source</c>: the raw note and fields, and the user's posting defaults.</summary>
+    public ApiCredentialAccount RenderCredentials(Account account, User user, long followRequestsCount = 0)
+    {
+        var settings = UserSettings.Parse(user.Settings);
+        var fields = ProfileField.ParseAll(account.Fields).Select(f => new ApiField(f.Name, f.Value, ApiFormat.Time(f.VerifiedAt))).ToList();
+        var source = new ApiAccountSource(settings.Privacy, settings.Sensitive, settings.DefaultLanguage ?? user.Locale, account.Note, fields, followRequestsCount)
+        {
+            Indexable = account.Indexable, HideCollections = account.HideCollections, Discoverable = account.Discoverable,
+        };
+        return new ApiCredentialAccount(Render(account), source,
+            user.Admin ? new ApiRole("3", "Owner", "", "1048575", true) : new ApiRole("-99", "", "", "65536", false));
+    }
 
     private static string PlainTextNote(string note) =>
         note.Length == 0 ? "" : $"<p>{WebUtility.HtmlEncode(note).Replace("\n", "<br>")}</p>";

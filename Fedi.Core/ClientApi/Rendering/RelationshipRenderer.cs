@@ -6,10 +6,10 @@ namespace Fedi.Core.ClientApi.Rendering;
 
 /// <summary>
 /// Relationships of a viewer to many accounts, one query per relation for all of them (Mastodon's
-/// AccountRelationshipsPresenter). Follow requests, endorsements and notes do not exist yet, so they are
-/// always false/empty.
+/// AccountRelationshipsPresenter). Endorsements do not exist yet, so they are always false.
 /// </summary>
-public sealed class RelationshipRenderer(FollowStore follows, BlockStore blocks, MuteStore mutes, AccountDomainBlockStore domainBlocks)
+public sealed class RelationshipRenderer(FollowStore follows, BlockStore blocks, MuteStore mutes, AccountDomainBlockStore domainBlocks,
+    FollowRequestStore requests, AccountNoteStore notes)
 {
     /// <summary>One entity per id, in the order given.</summary>
     public async Task<IReadOnlyList<ApiRelationship>> RenderManyAsync(long viewerId, IReadOnlyList<long> accountIds, CancellationToken ct = default)
@@ -20,6 +20,8 @@ public sealed class RelationshipRenderer(FollowStore follows, BlockStore blocks,
         var blockedBy = await blocks.ListBlockedByAsync(viewerId, accountIds, ct);
         var muting = (await mutes.ListMutingAsync(viewerId, accountIds, ct)).ToDictionary(m => m.TargetAccountId);
         var domainBlocking = await domainBlocks.ListAccountsOnBlockedDomainsAsync(viewerId, accountIds, ct);
+        var requested = await requests.ListRequestedAsync(viewerId, accountIds, ct);
+        var notesById = await notes.ListAsync(viewerId, accountIds, ct);
         return accountIds.Select(id =>
         {
             var follow = following.GetValueOrDefault(id);
@@ -38,6 +40,8 @@ public sealed class RelationshipRenderer(FollowStore follows, BlockStore blocks,
                 MutingNotifications = mute?.HideNotifications ?? false,
                 MutingExpiresAt = ApiFormat.Time(mute?.ExpiresAt),
                 DomainBlocking = domainBlocking.Contains(id),
+                Requested = requested.Contains(id),
+                Note = notesById.GetValueOrDefault(id, ""),
             };
         }).ToList();
     }

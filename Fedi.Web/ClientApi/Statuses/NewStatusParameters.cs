@@ -1,3 +1,4 @@
+using Fedi.Core.Accounts;
 using Fedi.Core.Errors;
 using Fedi.Core.Identifiers;
 using Fedi.Core.Statuses;
@@ -5,10 +6,10 @@ using Fedi.Web.Infrastructure;
 
 namespace Fedi.Web.ClientApi.Statuses;
 
-/// <summary>POST /api/v1/statuses parameters, checked the way Mastodon answers them.</summary>
+/// <summary>POST /api/v1/statuses parameters, checked the way Mastodon answers them; what is not sent comes from the user's defaults.</summary>
 public static class NewStatusParameters
 {
-    public static NewStatus Read(RequestParameters p, HttpContext http, RequestAuth auth)
+    public static NewStatus Read(RequestParameters p, HttpContext http, RequestAuth auth, UserSettings defaults)
     {
         if (p.Strings("media_ids").Any(id => id.Length > 0))
             throw ApiException.Unprocessable("Validation failed: Media attachments are not supported by this server yet");
@@ -19,7 +20,7 @@ public static class NewStatusParameters
 
         var visibilityName = p.String("visibility");
         var visibility = string.IsNullOrEmpty(visibilityName)
-            ? StatusVisibility.Public
+            ? StatusVisibilityNames.FromApi(defaults.Privacy) ?? StatusVisibility.Public
             : StatusVisibilityNames.FromApi(visibilityName) ?? throw ApiException.Unprocessable($"'{visibilityName}' is not a valid visibility");
 
         long? inReplyTo = null;
@@ -31,9 +32,9 @@ public static class NewStatusParameters
         {
             Text = p.String("status") ?? "",
             SpoilerText = p.String("spoiler_text") ?? "",
-            Sensitive = p.Bool("sensitive") ?? false,
+            Sensitive = p.Bool("sensitive") ?? defaults.Sensitive,
             Visibility = visibility,
-            Language = p.String("language"),
+            Language = string.IsNullOrEmpty(p.String("language")) ? defaults.DefaultLanguage : p.String("language"),
             InReplyToId = inReplyTo,
             ApplicationId = auth.Token?.ApplicationId,
             IdempotencyKey = idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null,

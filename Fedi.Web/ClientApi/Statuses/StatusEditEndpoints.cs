@@ -21,7 +21,7 @@ public static class StatusEditEndpoints
         UpdateStatusService service, StatusRenderer renderer, CancellationToken ct)
     {
         var statusId = RouteId.Parse(id);
-        var status = await service.UpdateAsync(auth.RequiredAccountId, statusId, NewStatusParameters.Read(p, http, auth), ct);
+        var status = await service.UpdateAsync(auth.RequiredAccountId, statusId, NewStatusParameters.Read(p, http, auth, new Core.Accounts.UserSettings()), ct);
         return Results.Json(await renderer.RenderAsync(status, auth.RequiredAccountId, ct));
     }
 

@@ -18,10 +18,11 @@ public static class StatusesEndpoints
     }
 
     private static async Task<IResult> Post(HttpContext http, RequestAuth auth, RequestParameters p,
-        AccountStore accounts, PostStatusService service, StatusRenderer renderer, CancellationToken ct)
+        AccountStore accounts, UserStore users, PostStatusService service, StatusRenderer renderer, CancellationToken ct)
     {
         var author = await accounts.FindAsync(auth.RequiredAccountId, ct) ?? throw ApiException.NotFound();
-        var status = await service.PostAsync(author, NewStatusParameters.Read(p, http, auth), ct);
+        var user = await users.FindAsync(auth.RequiredUserId, ct) ?? throw ApiException.NotFound();
+        var status = await service.PostAsync(author, NewStatusParameters.Read(p, http, auth, UserSettings.Parse(user.Settings)), ct);
         return Results.Json(await renderer.RenderAsync(status, author.Id, ct));
     }
 
