@@ -33,7 +33,7 @@ public static class Seeder
                        || CASE WHEN g % 10 = 0 THEN ' #benchtag' || (g % 500 + 1) ELSE '' END,
                    CASE WHEN g % 20 = 0 THEN 2 WHEN g % 10 = 0 THEN 1 ELSE 0 END,
                    1000001 + (g % @accounts), true, t
-            FROM generate_series(1, @statuses) g, LATERAL (SELECT now() - interval '90 days' * (1 - g::float / @statuses) AS t) ts
+            FROM generate_series(1::bigint, @statuses) g, LATERAL (SELECT now() - interval '90 days' * (1 - g::float / @statuses) AS t) ts
             ON CONFLICT DO NOTHING
             """, new { accounts = Accounts, statuses }, commandTimeout: 3600);
         await conn.ExecuteAsync("""
