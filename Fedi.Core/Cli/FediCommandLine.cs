@@ -39,6 +39,7 @@ public static class FediCommandLine
         root.Subcommands.Add(AccountsCommand(tier));
         root.Subcommands.Add(JobsCommand.Create(tier));
         root.Subcommands.Add(MaintenanceCommand.Create(tier));
+        root.Subcommands.Add(RulesCommand.Create(tier));
         if (routes is not null) root.Subcommands.Add(RoutesCommand.Create(tier, routes));
         // The host handles SIGTERM/SIGINT itself and drains; the parser must not race it.
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -1,4 +1,5 @@
 using Fedi.Core.ClientApi.Rendering;
+using Fedi.Core.Instance;
 using Fedi.Core.Search;
 using Fedi.Core.Tags;
 using Fedi.Core.Timelines;
@@ -16,6 +17,10 @@ public static class DiscoveryServices
         services.AddSingleton<FollowTagService>();
         services.AddSingleton<TagRenderer>();
         services.AddSingleton<TagFollowerFeeds>();
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<TrendingTagsStore>();
+        services.AddSingleton<InstanceRuleStore>();
+        services.AddSingleton<InstanceActivityStore>();
         return services;
     }
 }

@@ -12,6 +12,9 @@ namespace Fedi.Core.Search;
 /// </summary>
 public sealed class StatusSearchStore(NpgsqlDataSource db)
 {
+    // The matches are taken from the GIN index first (MATERIALIZED): left to itself, the planner walks the
+    // primary key newest first and computes every row's tsvector until it has a page, seconds at a million rows.
+
     /// <summary>Must equal the indexed expression of migration 0070 for the index to be used.</summary>
     private const string Document = "to_tsvector('simple', s.spoiler_text || ' ' || s.text)";
 
@@ -20,11 +23,12 @@ public sealed class StatusSearchStore(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<Status>(new CommandDefinition($"""
+            WITH matches AS MATERIALIZED (
+                SELECT s.id FROM statuses s
+                WHERE {Document} @@ plainto_tsquery('simple', @query) AND s.deleted_at IS NULL AND s.reblog_of_id IS NULL)
             SELECT {StatusStore.Columns}
-            FROM statuses s JOIN accounts a ON a.id = s.account_id
-            WHERE {Document} @@ plainto_tsquery('simple', @query)
-              AND s.deleted_at IS NULL AND s.reblog_of_id IS NULL
-              AND a.suspended_at IS NULL
+            FROM matches JOIN statuses s ON s.id = matches.id JOIN accounts a ON a.id = s.account_id
+            WHERE a.suspended_at IS NULL
               AND (@accountId::bigint IS NULL OR s.account_id = @accountId)
               AND (s.account_id = @viewerId
                    OR (s.visibility IN (0, 1)

@@ -13,6 +13,8 @@ public static class DefaultImagesEndpoints
     {
         app.MapGet("/avatars/original/missing.png", (HttpContext http) => Image(http, Avatar)).PublicRoute();
         app.MapGet("/headers/original/missing.png", (HttpContext http) => Image(http, Header)).PublicRoute();
+        // The instance thumbnail /api/v2/instance announces, until an operator can upload one: the default header.
+        app.MapGet("/packs/media/images/preview.png", (HttpContext http) => Image(http, Header)).PublicRoute();
     }
 
     private static IResult Image(HttpContext http, byte[] png)

@@ -41,9 +41,10 @@ public static class InstanceEndpoints
         max_expiration = 2629746,
     };
 
-    private static async Task<IResult> V1(InstanceOptions instance, InstanceStatsStore stats, CancellationToken ct)
+    private static async Task<IResult> V1(InstanceOptions instance, InstanceStatsStore stats, InstanceRuleStore rules, CancellationToken ct)
     {
         var counts = await stats.ReadAsync(ct);
+        var rulesShown = InstanceLanguages.RenderRules(await rules.ListAsync(ct));
         return Results.Json(new
         {
             uri = instance.LocalDomain,
@@ -67,13 +68,14 @@ public static class InstanceEndpoints
                 polls = PollsConfiguration,
             },
             contact_account = (object?)null,
-            rules = Array.Empty<object>(),
+            rules = rulesShown,
         });
     }
 
-    private static async Task<IResult> V2(InstanceOptions instance, InstanceStatsStore stats, CancellationToken ct)
+    private static async Task<IResult> V2(InstanceOptions instance, InstanceStatsStore stats, InstanceRuleStore rules, CancellationToken ct)
     {
         var counts = await stats.ReadAsync(ct);
+        var rulesShown = InstanceLanguages.RenderRules(await rules.ListAsync(ct));
         return Results.Json(new
         {
             domain = instance.LocalDomain,
@@ -106,7 +108,7 @@ public static class InstanceEndpoints
             },
             api_versions = new { mastodon = ServerVersion.MastodonApiVersion },
             contact = new { email = "", account = (object?)null },
-            rules = Array.Empty<object>(),
+            rules = rulesShown,
         });
     }
 }
