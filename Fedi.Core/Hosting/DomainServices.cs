@@ -1,6 +1,7 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Conversations;
+using Fedi.Core.Federation;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Lists;
@@ -70,6 +71,7 @@ public static class DomainServices
         services.AddSingleton<UnblockDomainService>();
         services.AddSingleton<ListRelationsService>();
         services.AddFediChannels();
+        services.AddFediFederation();
         return services;
     }
 

@@ -1,0 +1,26 @@
+using Fedi.Core.Federation.ActivityStreams;
+using Fedi.Core.Federation.Discovery;
+using Fedi.Core.Federation.Documents;
+using Fedi.Core.Federation.Keys;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fedi.Core.Federation;
+
+/// <summary>ActivityPub: documents, discovery, keys, signatures, the guarded client, inbound and outbound activities.</summary>
+public static class FederationServices
+{
+    public static IServiceCollection AddFediFederation(this IServiceCollection services)
+    {
+        services.AddSingleton<LocalUris>();
+        services.AddSingleton<ActorDocument>();
+        services.AddSingleton<NoteDocument>();
+        services.AddSingleton<AccountKeyStore>();
+        services.AddSingleton<NoteSources>();
+        services.AddSingleton<LocalActorService>();
+        services.AddSingleton<CollectionService>();
+        services.AddSingleton<StatusObjectService>();
+        services.AddSingleton<WebFingerService>();
+        services.AddSingleton<NodeInfoStore>();
+        return services;
+    }
+}
