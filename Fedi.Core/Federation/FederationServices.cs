@@ -1,6 +1,8 @@
+using Fedi.Core.Configuration;
 using Fedi.Core.Federation.ActivityStreams;
 using Fedi.Core.Federation.Discovery;
 using Fedi.Core.Federation.Documents;
+using Fedi.Core.Federation.Fetching;
 using Fedi.Core.Federation.Keys;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +13,9 @@ public static class FederationServices
 {
     public static IServiceCollection AddFediFederation(this IServiceCollection services)
     {
+        services.AddSingleton(sp => FederationOptions.From(sp.GetRequiredService<FediSettings>().Environment));
+        services.AddSingleton<RemoteAddressPolicy>();
+        services.AddSingleton<GuardedHttpClient>();
         services.AddSingleton<LocalUris>();
         services.AddSingleton<ActorDocument>();
         services.AddSingleton<NoteDocument>();
