@@ -4,6 +4,9 @@ using Fedi.Core.Federation.Discovery;
 using Fedi.Core.Federation.Documents;
 using Fedi.Core.Federation.Fetching;
 using Fedi.Core.Federation.Keys;
+using Fedi.Core.Federation.Remote;
+using Fedi.Core.Federation.Inbound;
+using Fedi.Core.Federation.Signatures;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fedi.Core.Federation;
@@ -26,6 +29,11 @@ public static class FederationServices
         services.AddSingleton<StatusObjectService>();
         services.AddSingleton<WebFingerService>();
         services.AddSingleton<NodeInfoStore>();
+        services.AddSingleton<RemoteAccountStore>();
+        services.AddSingleton<SignedFetcher>();
+        services.AddSingleton<ResolveActorService>();
+        services.AddSingleton<RequestSignatureService>();
+        services.AddSingleton<InboxService>();
         return services;
     }
 }

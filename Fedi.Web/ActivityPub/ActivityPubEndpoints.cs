@@ -9,5 +9,6 @@ public static class ActivityPubEndpoints
         routes.MapNodeInfoEndpoints();
         routes.MapActorEndpoints();
         routes.MapStatusObjectEndpoints();
+        routes.MapInboxEndpoints();
     }
 }
