@@ -1,3 +1,4 @@
+using Fedi.Web.ActivityPub;
 using Fedi.Web.ClientApi;
 using Fedi.Web.ClientApi.Accounts;
 using Fedi.Web.ClientApi.Apps;
@@ -35,7 +36,8 @@ public static class WebServices
     /// <c>/api/v1/accounts/:id/block</c> with accounts and <c>/api/v1/blocks</c> with blocks. A folder holds
     /// <c>&lt;Resource&gt;Endpoints.cs</c>, split by concern into more <c>…Endpoints.cs</c> files when it grows. Routes
     /// outside <c>/api</c> go by what they serve: OAuth/ (sign-in: <c>/oauth/…</c>, <c>/auth/confirmation</c>, the
-    /// OAuth metadata under <c>/.well-known</c>) and Pages/ (public images and pages).
+    /// OAuth metadata under <c>/.well-known</c>), Pages/ (public images and pages) and ActivityPub/ (federation:
+    /// actors, objects, inboxes, WebFinger, host-meta and NodeInfo).
     /// </summary>
     public static void MapWebEndpoints(this WebApplication app)
     {
@@ -65,5 +67,6 @@ public static class WebServices
         app.MapPreferencesEndpoints();
         app.MapDefaultImagesEndpoints();
         app.MapDiscoveryEndpoints();
+        app.MapActivityPubEndpoints();
     }
 }

@@ -49,4 +49,10 @@ public static class RedisKeys
     /// one throttle for one client (user id, token id, address or e-mail), Rack::Attack's key shape. INCR and EXPIRE
     /// at the window's end (+1 s) in one script by every web process, which alone reads it.</summary>
     public static string Throttle(string name, long window, string client) => $"rack::attack:{window}:{name}:{client}";
+
+    /// <summary>String "1", EX 1 day: an inbound activity id already accepted (SET NX by web's inbox before it enqueues
+    /// the activity), so a peer's retry or a second delivery of the same activity is processed once.</summary>
+    public static string ActivityAccepted(string activityId) => $"activitypub:accepted:{activityId}";
+
+    public static readonly TimeSpan ActivityAcceptedTtl = TimeSpan.FromDays(1);
 }

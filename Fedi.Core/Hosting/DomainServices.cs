@@ -1,6 +1,7 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Conversations;
+using Fedi.Core.Federation;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Lists;
@@ -74,6 +75,7 @@ public static class DomainServices
         services.AddFediDiscovery();
         services.AddFediInteractions();
         services.AddFediNotifications();
+        services.AddFediFederation();
         return services;
     }
 

@@ -10,7 +10,12 @@ public static class RequestInput
     public static void UseRequestParameters(this WebApplication app) =>
         app.Use(async (http, next) =>
         {
-            await RequestParameters.ReadAsync(http);
+            // An inbox verifies the signature over the body's exact bytes, so it reads the body itself.
+            if (!IsInbox(http.Request)) await RequestParameters.ReadAsync(http);
             await next(http);
         });
+
+    private static bool IsInbox(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Value is { } path
+        && (path == "/inbox" || (path.StartsWith("/users/", StringComparison.Ordinal) && path.EndsWith("/inbox", StringComparison.Ordinal)));
 }

@@ -128,6 +128,9 @@ fi
 export LOCAL_DOMAIN=${LOCAL_DOMAIN:-localhost:$web_port}
 export STREAMING_API_BASE_URL=${STREAMING_API_BASE_URL:-ws://localhost:$streaming_port}
 export LOG_FORMAT=${LOG_FORMAT:-text}
+# The local domain is a loopback address, so federation with peers on this machine needs both.
+export ALLOWED_PRIVATE_ADDRESSES=${ALLOWED_PRIVATE_ADDRESSES:-127.0.0.0/8, ::1}
+export FEDERATION_ALLOW_HTTP=${FEDERATION_ALLOW_HTTP:-true}
 unset PORT
 dll() { echo "$repo/$1/bin/Release/net10.0/$1.dll"; }
 
@@ -163,6 +166,7 @@ start_tier web Fedi.Web "$web_port"
 start_tier streaming Fedi.Streaming "$streaming_port"
 start_tier worker Fedi.Worker "$worker_port"
 say "Fedi is starting on http://$LOCAL_DOMAIN (streaming :$streaming_port, worker health :$worker_port). Ctrl-C stops it."
+say "Federation: plain http and loopback peers allowed ($ALLOWED_PRIVATE_ADDRESSES), for local use only."
 
 # 7. Run until Ctrl-C/SIGTERM, or until one process exits on its own (then stop the rest and fail).
 stop_requested=0
