@@ -15,16 +15,32 @@ public sealed class CreateAccountService(
     /// </summary>
     public async Task<(User User, Account Account, string? ConfirmationToken)> CreateAsync(NewAccount input, CancellationToken ct = default)
     {
+        var secrets = await SecretsAsync(input);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var created = await InsertAsync(conn, tx, input, ct);
+        var created = await InsertAsync(conn, tx, input, secrets, ct);
         await tx.CommitAsync(ct);
         return created;
     }
 
-    /// <summary>The same inside the caller's transaction (sign-up adds the access token to it).</summary>
+    /// <summary>
+    /// The slow part of a sign-up — the account's RSA-2048 key pair and the bcrypt hash, up to a second of CPU on a
+    /// busy machine — computed before the caller takes a database connection, so a burst of sign-ups cannot hold
+    /// the whole pool while it computes. Null for input whose format is already invalid (nothing to protect).
+    /// </summary>
+    public static Task<AccountSecrets?> SecretsAsync(NewAccount input) =>
+        NewAccountValidator.Validate(input).Count > 0
+            ? Task.FromResult<AccountSecrets?>(null)
+            : Task.Run<AccountSecrets?>(() =>
+            {
+                var (publicKey, privateKey) = NewKeyPair();
+                return new AccountSecrets(publicKey, privateKey, BCrypt.Net.BCrypt.HashPassword(input.Password, 10));
+            });
+
+    /// <summary>The same inside the caller's transaction (sign-up adds the access token to it), with the
+    /// <paramref name="secrets"/> of <see cref="SecretsAsync"/>.</summary>
     public async Task<(User User, Account Account, string? ConfirmationToken)> InsertAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, NewAccount input, CancellationToken ct = default)
+        NpgsqlConnection conn, NpgsqlTransaction tx, NewAccount input, AccountSecrets? secrets, CancellationToken ct = default)
     {
         var errors = NewAccountValidator.Validate(input);
         await AddTakenAsync(conn, tx, input, errors, ct);
@@ -32,9 +48,8 @@ public sealed class CreateAccountService(
 
         var confirmed = input.Confirmed || !instance.RequireEmailConfirmation;
         var confirmationToken = confirmed ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
-        var (publicKey, privateKey) = NewKeyPair();
+        var (publicKey, privateKey, passwordHash) = secrets ?? await SecretsAsync(input) ?? throw new InvalidOperationException("valid input has secrets");
         var actorUrl = $"{instance.WebBaseUrl}/users/{input.Username}";
-        var passwordHash = BCrypt.Net.BCrypt.HashPassword(input.Password, 10);
         try
         {
             var accountId = await accounts.InsertAsync(conn, tx, input.Username, actorUrl, $"{instance.WebBaseUrl}/@{input.Username}",
@@ -71,6 +86,9 @@ public sealed class CreateAccountService(
         if (usernameChecked && usernameTaken) errors.Add(NewAccountValidator.UsernameTaken);
         if (emailChecked && emailTaken) errors.Add(NewAccountValidator.EmailTaken);
     }
+
+    /// <summary>What a new account needs computed before its rows are written.</summary>
+    public sealed record AccountSecrets(string PublicKey, string PrivateKey, string PasswordHash);
 
     private static (string PublicKey, string PrivateKey) NewKeyPair()
     {
