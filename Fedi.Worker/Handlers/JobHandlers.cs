@@ -1,5 +1,6 @@
 using Fedi.Worker.Engine;
 using Fedi.Worker.Handlers.Diagnostics;
+using Fedi.Worker.Handlers.Federation;
 using Fedi.Worker.Handlers.Timelines;
 
 namespace Fedi.Worker.Handlers;
@@ -15,6 +16,10 @@ public static class JobHandlers
         services.AddSingleton<IJobHandler, RemovalHandler>();
         services.AddSingleton<IJobHandler, MergeHandler>();
         services.AddSingleton<IJobHandler, UnmergeHandler>();
+
+        // Federation
+        services.AddSingleton<IJobHandler, ProcessingHandler>();
+        services.AddSingleton<IJobHandler, DeliveryHandler>();
 
         if (options.DiagnosticJobs)
         {
