@@ -6,6 +6,7 @@ using Fedi.Core.Federation.Fetching;
 using Fedi.Core.Federation.Keys;
 using Fedi.Core.Federation.Remote;
 using Fedi.Core.Federation.Inbound;
+using Fedi.Core.Federation.Inbox;
 using Fedi.Core.Federation.Signatures;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,7 @@ public static class FederationServices
         services.AddSingleton<ResolveActorService>();
         services.AddSingleton<RequestSignatureService>();
         services.AddSingleton<InboxService>();
+        services.AddFediFederationInbox();
         return services;
     }
 }

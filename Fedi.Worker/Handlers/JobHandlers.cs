@@ -1,5 +1,6 @@
 using Fedi.Worker.Engine;
 using Fedi.Worker.Handlers.Diagnostics;
+using Fedi.Worker.Handlers.Federation;
 using Fedi.Worker.Handlers.Notifications;
 using Fedi.Worker.Handlers.Timelines;
 
@@ -17,6 +18,10 @@ public static class JobHandlers
         services.AddSingleton<IJobHandler, MergeHandler>();
         services.AddSingleton<IJobHandler, UnmergeHandler>();
         services.AddSingleton<IJobHandler, LocalNotificationHandler>();
+
+        // Federation
+        services.AddSingleton<IJobHandler, ProcessingHandler>();
+        services.AddSingleton<IJobHandler, DeliveryHandler>();
 
         if (options.DiagnosticJobs)
         {

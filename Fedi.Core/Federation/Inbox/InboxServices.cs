@@ -1,0 +1,24 @@
+using Fedi.Core.Federation.Outbound;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fedi.Core.Federation.Inbox;
+
+/// <summary>Processing of inbound activities (one handler per type) and signed delivery of the answers.</summary>
+public static class InboxServices
+{
+    public static IServiceCollection AddFediFederationInbox(this IServiceCollection services)
+    {
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<RemoteStatusStore>();
+        services.AddSingleton<RemoteHtml>();
+        services.AddSingleton<RemoteNoteParser>();
+        services.AddSingleton<AcceptFollowService>();
+        services.AddSingleton<IActivityHandler, FollowActivityHandler>();
+        services.AddSingleton<IActivityHandler, UndoActivityHandler>();
+        services.AddSingleton<IActivityHandler, CreateActivityHandler>();
+        services.AddSingleton<IActivityHandler, DeleteActivityHandler>();
+        services.AddSingleton<ActivityDispatcher>();
+        services.AddSingleton<DeliveryService>();
+        return services;
+    }
+}
