@@ -27,11 +27,19 @@ public sealed partial class AppSignUpService(
         var input = new NewAccount(request.Username ?? "", request.Email ?? "", request.Password ?? "",
             string.IsNullOrEmpty(request.Locale) ? null : request.Locale, Agreement: request.Agreement);
         var secrets = await CreateAccountService.SecretsAsync(input);
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var (user, account, confirmationToken) = await accounts.InsertAsync(conn, tx, input, secrets, ct);
-        var token = await tokens.InsertAsync(conn, tx, app.Id, user.Id, app.Scopes, ct);
-        await tx.CommitAsync(ct);
+        User user;
+        Account account;
+        string? confirmationToken;
+        IssuedToken token;
+        // The connection goes back to the pool before the admins are listed on another one: holding one while
+        // waiting for a second deadlocks the pool when many sign up at once.
+        await using (var conn = await db.OpenConnectionAsync(ct))
+        await using (var tx = await conn.BeginTransactionAsync(ct))
+        {
+            (user, account, confirmationToken) = await accounts.InsertAsync(conn, tx, input, secrets, ct);
+            token = await tokens.InsertAsync(conn, tx, app.Id, user.Id, app.Scopes, ct);
+            await tx.CommitAsync(ct);
+        }
         await jobs.EnqueueManyAsync((await users.ListAdminAccountIdsAsync(ct)).Where(id => id != account.Id)
             .Select(admin => new LocalNotificationJob(admin, account.Id, "admin.sign_up", null)));
 

@@ -32,7 +32,9 @@ public sealed class PrecomputeFeedService(TimelineStore timelines, FeedManager f
         {
             if (await feeds.HomeFeedExistsAsync(accountId)) return;
             var ids = await timelines.ListHomeFeedIdsAsync(accountId, RedisKeys.FeedMaxItems, ct);
-            await feeds.AddToHomeFeedAsync(accountId, ids);
+            // Followed hashtags reach a home feed by fan-out only; half of it at most, so they never crowd out follows.
+            var tagged = await timelines.ListFollowedTagStatusIdsAsync(accountId, RedisKeys.FeedMaxItems / 2, ct);
+            await feeds.AddToHomeFeedAsync(accountId, [.. ids.Union(tagged)]);
         }
         finally
         {

@@ -80,4 +80,25 @@ public sealed class TimelineStore(NpgsqlDataSource db)
             """, new { accountId, limit }, cancellationToken: ct));
         return ids.AsList();
     }
+
+    /// <summary>
+    /// The newest public statuses (not reblogs) carrying a hashtag the owner follows, from accounts the owner
+    /// neither blocks nor mutes: what tag fan-out puts in a home feed, for a rebuild to put back.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ListFollowedTagStatusIdsAsync(long accountId, int limit, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var ids = await conn.QueryAsync<long>(new CommandDefinition("""
+            SELECT DISTINCT st.status_id FROM tag_follows tf
+            JOIN statuses_tags st ON st.tag_id = tf.tag_id
+            JOIN statuses s ON s.id = st.status_id
+            WHERE tf.account_id = @accountId AND s.deleted_at IS NULL AND s.visibility = 0 AND s.reblog_of_id IS NULL
+              AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = @accountId AND b.target_account_id = s.account_id)
+              AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = @accountId AND m.target_account_id = s.account_id
+                              AND (m.expires_at IS NULL OR m.expires_at > now()))
+            ORDER BY st.status_id DESC
+            LIMIT @limit
+            """, new { accountId, limit }, cancellationToken: ct));
+        return ids.AsList();
+    }
 }
