@@ -19,7 +19,8 @@ public sealed class NotificationStore(NpgsqlDataSource db)
     /// <summary>
     /// Inserts the notification unless a rule suppresses it (Mastodon's NotifyService filters): it is the
     /// recipient's own act; the recipient is remote, suspended or gone; a block stands either way; the recipient
-    /// mutes the sender with notifications hidden; or the recipient blocks the sender's domain. A repeat of the
+    /// mutes the sender with notifications hidden; the recipient blocks the sender's domain; or the recipient muted
+    /// the status's conversation. A repeat of the
     /// same event is dropped by the unique index. Returns the new row, or null when nothing was inserted.
     /// Favourites, reblogs and follows get a group key per status and hour (Mastodon 4.3's group_key).
     /// </summary>
@@ -42,6 +43,8 @@ public sealed class NotificationStore(NpgsqlDataSource db)
                                 AND (m.expires_at IS NULL OR m.expires_at > now()))
               AND NOT EXISTS (SELECT 1 FROM account_domain_blocks d
                               WHERE d.account_id = r.id AND f.domain IS NOT NULL AND d.domain = lower(f.domain))
+              AND NOT EXISTS (SELECT 1 FROM statuses s JOIN conversation_mutes cm ON cm.conversation_id = s.conversation_id
+                              WHERE s.id = @statusId AND cm.account_id = r.id)
             ON CONFLICT (type, account_id, from_account_id, (COALESCE(status_id, 0))) DO NOTHING
             RETURNING {Columns}
             """, new { type, recipientId, fromAccountId, statusId, groupable }, cancellationToken: ct));

@@ -87,6 +87,25 @@ public sealed class NotificationTests
     }
 
     [Test]
+    public async Task A_muted_conversation_notifies_of_neither_replies_nor_favourites_in_it()
+    {
+        var (recipient, author, witness) = (await SignUpAsync(), await SignUpAsync(), await SignUpAsync());
+        var root = await PostAsync(recipient, "a thread");
+        (await recipient.Client.PostFormAsync($"/api/v1/statuses/{root}/mute", [])).EnsureSuccess();
+
+        (await author.Client.PostFormAsync("/api/v1/statuses",
+            [new("status", $"@{recipient.Username} @{witness.Username} a reply"), new("in_reply_to_id", root)])).EnsureSuccess();
+        await WaitForAsync(witness, "mention", author);
+        (await author.Client.PostFormAsync($"/api/v1/statuses/{root}/favourite", [])).EnsureSuccess();
+        var elsewhere = await PostAsync(author, $"@{recipient.Username} another thread");
+        await WaitForAsync(recipient, "mention", author);
+
+        var notified = await ListAsync(recipient);
+        Assert.That(notified.Where(n => n!["account"].Text("id") == author.AccountId).Select(n => n!["status"].Text("id")),
+            Is.EqualTo(new[] { elsewhere }), "only the mention outside the muted thread");
+    }
+
+    [Test]
     public async Task A_block_either_way_keeps_notifications_away()
     {
         var alice = await SignUpAsync();
