@@ -34,10 +34,4 @@ public sealed class JobOutboxStore(NpgsqlDataSource db)
              ORDER BY id LIMIT @limit
              FOR UPDATE SKIP LOCKED
             """, new { seconds = olderThan.TotalSeconds, limit }, transaction, cancellationToken: ct))).AsList();
-
-    public async Task<long> CountAsync(CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM job_outbox", cancellationToken: ct));
-    }
 }
