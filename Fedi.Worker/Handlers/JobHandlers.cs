@@ -22,6 +22,7 @@ public static class JobHandlers
         // Federation
         services.AddSingleton<IJobHandler, ProcessingHandler>();
         services.AddSingleton<IJobHandler, DeliveryHandler>();
+        services.AddSingleton<IJobHandler, ActivityPubDistributionHandler>();
 
         if (options.DiagnosticJobs)
         {
