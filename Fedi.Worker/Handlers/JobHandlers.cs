@@ -23,6 +23,8 @@ public static class JobHandlers
         services.AddSingleton<IJobHandler, ProcessingHandler>();
         services.AddSingleton<IJobHandler, DeliveryHandler>();
         services.AddSingleton<IJobHandler, ActivityPubDistributionHandler>();
+        services.AddSingleton<IJobHandler, RelationshipActivityHandler>();
+        services.AddSingleton<IJobHandler, ActorUpdateDistributionHandler>();
 
         if (options.DiagnosticJobs)
         {

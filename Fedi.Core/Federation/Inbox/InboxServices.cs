@@ -16,6 +16,9 @@ public static class InboxServices
         services.AddSingleton<IActivityHandler, UndoActivityHandler>();
         services.AddSingleton<IActivityHandler, CreateActivityHandler>();
         services.AddSingleton<IActivityHandler, DeleteActivityHandler>();
+        services.AddSingleton<AnsweredFollow>();
+        services.AddSingleton<IActivityHandler, AcceptActivityHandler>();
+        services.AddSingleton<IActivityHandler, RejectActivityHandler>();
         services.AddSingleton<ActivityDispatcher>();
         return services;
     }

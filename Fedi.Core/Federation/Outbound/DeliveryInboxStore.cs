@@ -37,4 +37,13 @@ public sealed class DeliveryInboxStore(NpgsqlDataSource db)
             """, new { accountId }, cancellationToken: ct));
         return rows.AsList();
     }
+
+    /// <summary>A remote account's personal inbox (a Follow, its answer or a Block is addressed to it alone); null when it
+    /// has none or is not remote.</summary>
+    public async Task<string?> FindInboxAsync(long accountId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT NULLIF(inbox_url, '') FROM accounts WHERE id = @accountId AND domain IS NOT NULL", new { accountId }, cancellationToken: ct));
+    }
 }

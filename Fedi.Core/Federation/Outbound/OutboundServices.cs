@@ -11,6 +11,8 @@ public static class OutboundServices
         services.AddSingleton<ActivityDelivery>();
         services.AddSingleton<DistributeStatusService>();
         services.AddSingleton<DeliveryService>();
+        services.AddSingleton<DeliverRelationshipService>();
+        services.AddSingleton<DistributeActorUpdateService>();
         return services;
     }
 }

@@ -36,4 +36,26 @@ public static class FederatingCluster
             "the remote follower is listed");
         return (string)follower!["id"]!;
     }
+
+    /// <summary>The first activity of <paramref name="type"/> the peer received with a verified signature.</summary>
+    public static Task<ReceivedDelivery> VerifiedArrivalAsync(this RemoteActorServer remote, string type, Func<ReceivedDelivery, bool>? where = null) =>
+        Eventually.ValueAsync(() => Task.FromResult(remote.Verified(type).FirstOrDefault(d => where?.Invoke(d) ?? true)),
+            $"a signed {type} reached the peer");
+
+    /// <summary>The peer answers a Follow it received with <paramref name="type"/> (Accept or Reject), embedding it as Mastodon does.</summary>
+    public static async Task AnswerAsync(this FediCluster cluster, RemoteActorServer remote, JsonNode follow, string type)
+    {
+        var answer = new JsonObject
+        {
+            ["@context"] = "https://www.w3.org/ns/activitystreams",
+            ["id"] = remote.NewId(type.ToLowerInvariant()),
+            ["type"] = type,
+            ["actor"] = remote.ActorUri,
+            ["object"] = follow.DeepClone(),
+        };
+        Assert.That((await remote.PostAsync(cluster.Api, "/inbox", answer)).Status, Is.EqualTo(202));
+    }
+
+    public static async Task<JsonNode> RelationshipAsync(TestUser user, string accountId) =>
+        (await user.Client.GetAsync($"/api/v1/accounts/relationships?id[]={accountId}")).EnsureSuccess().RequireJson().AsArray()[0]!;
 }

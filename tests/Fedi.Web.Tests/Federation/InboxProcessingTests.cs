@@ -61,6 +61,8 @@ public sealed class InboxProcessingTests : FederatingFixture
         var alice = await Cluster.Users.SignUpAsync();
         var remoteId = await FollowedByAsync(remote, alice);
         (await alice.Client.PostFormAsync($"/api/v1/accounts/{remoteId}/follow", [])).EnsureSuccess();
+        await Cluster.AnswerAsync(remote, (await remote.VerifiedArrivalAsync("Follow")).Body, "Accept");
+        await Eventually.TrueAsync(async () => (bool)(await FederatingCluster.RelationshipAsync(alice, remoteId))["following"]!, "the follow is accepted");
 
         var noteId = remote.NewId("statuses");
         var create = new JsonObject
