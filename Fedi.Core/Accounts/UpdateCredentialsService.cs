@@ -1,4 +1,6 @@
+using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
+using Fedi.Core.Jobs;
 using Fedi.Core.Validation;
 
 namespace Fedi.Core.Accounts;
@@ -12,9 +14,10 @@ public sealed record ProfileChanges(
 /// <summary>
 /// Edits the signed-in user's profile and posting defaults (Mastodon's UpdateAccountService for
 /// update_credentials): only what was sent changes; the limits are Mastodon's (display name 30, note 500,
-/// 4 fields of 255 each), a breach is a 422 and nothing is saved.
+/// 4 fields of 255 each), a breach is a 422 and nothing is saved. A changed profile is sent to remote followers as an
+/// Update of the actor.
 /// </summary>
-public sealed class UpdateCredentialsService(AccountStore accounts, UserStore users)
+public sealed class UpdateCredentialsService(AccountStore accounts, UserStore users, JobClient jobs)
 {
     public static readonly IReadOnlySet<string> Privacies = new HashSet<string> { "public", "unlisted", "private", "direct" };
 
@@ -37,6 +40,7 @@ public sealed class UpdateCredentialsService(AccountStore accounts, UserStore us
             ActorType = changes.Bot is { } bot ? (bot ? "Service" : "Person") : account.ActorType,
         };
         await accounts.UpdateProfileAsync(changed, ct);
+        if (changed != account) await jobs.EnqueueAsync(new ActorUpdateDistributionJob(accountId));
 
         var settings = UserSettings.Parse(user.Settings);
         var newSettings = settings with

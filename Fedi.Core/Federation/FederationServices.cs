@@ -7,6 +7,7 @@ using Fedi.Core.Federation.Keys;
 using Fedi.Core.Federation.Remote;
 using Fedi.Core.Federation.Inbound;
 using Fedi.Core.Federation.Inbox;
+using Fedi.Core.Federation.Outbound;
 using Fedi.Core.Federation.Signatures;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,7 @@ public static class FederationServices
         services.AddSingleton<RequestSignatureService>();
         services.AddSingleton<InboxService>();
         services.AddFediFederationInbox();
+        services.AddFediFederationOutbound();
         return services;
     }
 }

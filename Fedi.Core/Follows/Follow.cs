@@ -11,6 +11,8 @@ public sealed record Follow
     /// <summary>Only statuses in these languages reach the follower's home feed; null for all.</summary>
     public string[]? Languages { get; init; }
     public DateTime CreatedAt { get; init; }
+    /// <summary>A remote follow request's Follow activity id, answered with it; null otherwise.</summary>
+    public string? Uri { get; init; }
 }
 
 /// <summary>Follow options as the client sent them; null leaves the current value (or the default) alone.</summary>

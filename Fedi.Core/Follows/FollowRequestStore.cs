@@ -7,7 +7,7 @@ namespace Fedi.Core.Follows;
 /// <summary>SQL for <c>follow_requests</c>: follows of a locked account waiting for its answer.</summary>
 public sealed class FollowRequestStore(NpgsqlDataSource db)
 {
-    private const string Columns = "r.id, r.account_id, r.target_account_id, r.show_reblogs, r.notify, r.languages, r.created_at";
+    private const string Columns = "r.id, r.account_id, r.target_account_id, r.show_reblogs, r.notify, r.languages, r.created_at, r.uri";
 
     /// <summary>Creates the request or changes only the options given (null: unchanged). True when the row is new.</summary>
     public async Task<bool> UpsertAsync(long accountId, long targetAccountId, bool? reblogs, bool? notify, string[]? languages, bool setLanguages,

@@ -14,7 +14,8 @@ namespace Fedi.Core.Follows;
 /// MergeWorker job brings the target's recent statuses into the follower's home feed and a LocalNotificationWorker
 /// job notifies the target. A locked account is asked instead: a follow request and a <c>follow_request</c>
 /// notification, until it authorizes (<see cref="AuthorizeFollowService"/>). Following again changes only the
-/// options sent. Not built yet: delivering a Follow activity to remote accounts.
+/// options sent. A remote account is always asked: a follow request and a Follow delivered to it, which its Accept
+/// turns into a follow.
 /// </summary>
 public sealed partial class FollowService(
     NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobOutbox outbox, JobClient jobs,
@@ -40,10 +41,14 @@ public sealed partial class FollowService(
 
         var setLanguages = languages is not null;
         languages = languages is { Length: > 0 } ? languages : null;
-        if (target.Locked && (await follows.ListFollowingAsync(accountId, [target.Id], ct)).Count == 0)
+        // A remote account answers with Accept or Reject, so until then the follow is a request, as Mastodon's.
+        var remote = target.Domain is not null;
+        if ((target.Locked || remote) && (await follows.ListFollowingAsync(accountId, [target.Id], ct)).Count == 0)
         {
-            if (await requests.UpsertAsync(accountId, target.Id, options.Reblogs, options.Notify, languages, setLanguages, ct))
+            if (await requests.UpsertAsync(accountId, target.Id, options.Reblogs, options.Notify, languages, setLanguages, ct) && !remote)
                 await jobs.EnqueueAsync(new LocalNotificationJob(target.Id, accountId, "follow_request", null));
+            // Sent again on a repeated follow: a Follow lost on the way is how follow state drifts.
+            if (remote) await jobs.EnqueueAsync(new RelationshipActivityJob(RelationshipActivityJob.Follow, accountId, target.Id));
             return false;
         }
 

@@ -10,27 +10,30 @@ namespace Fedi.Core.Follows;
 /// <summary>
 /// Stops following (Mastodon's UnfollowService): the row and both counters in one transaction, then an
 /// UnmergeWorker job takes the target's statuses out of the follower's home feed. A pending follow request is
-/// withdrawn. Not following is no error.
+/// withdrawn. A remote target is sent an Undo{Follow}. Not following is no error.
 /// </summary>
 public sealed class UnfollowService(NpgsqlDataSource db, AccountStore accounts, FollowStore follows, AccountStatsStore stats, JobOutbox outbox,
     FollowRequestStore requests)
 {
-    public async Task UnfollowAsync(long accountId, long targetAccountId, CancellationToken ct = default)
+    /// <param name="federate">Whether a remote target is sent an Undo{Follow}: not when it is the one that ended the follow.</param>
+    public async Task UnfollowAsync(long accountId, long targetAccountId, CancellationToken ct = default, bool federate = true)
     {
-        if (await accounts.FindAsync(targetAccountId, ct) is null) throw ApiException.NotFound();
-        await requests.DeleteAsync(accountId, targetAccountId, ct);
+        var target = await accounts.FindAsync(targetAccountId, ct) ?? throw ApiException.NotFound();
+        var requested = await requests.DeleteAsync(accountId, targetAccountId, ct) is not null;
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var deleted = await follows.DeleteAsync(conn, tx, accountId, targetAccountId, ct);
-        JobOutbox.Staged? unmerge = null;
+        var staged = new List<JobOutbox.Staged>();
         if (deleted > 0)
         {
             await stats.AddFollowAsync(conn, tx, accountId, targetAccountId, -1, ct);
-            unmerge = await outbox.StageAsync(conn, tx, new UnmergeJob(targetAccountId, accountId), ct);
+            staged.Add(await outbox.StageAsync(conn, tx, new UnmergeJob(targetAccountId, accountId), ct));
         }
+        if (federate && target.Domain is not null && (deleted > 0 || requested))
+            staged.Add(await outbox.StageAsync(conn, tx, new RelationshipActivityJob(RelationshipActivityJob.UndoFollow, accountId, targetAccountId), ct));
         await tx.CommitAsync(ct);
 
-        if (unmerge is not null) await outbox.ReleaseAsync(unmerge);
+        await outbox.ReleaseAsync(staged);
     }
 }

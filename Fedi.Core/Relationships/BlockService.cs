@@ -12,7 +12,7 @@ namespace Fedi.Core.Relationships;
 /// Blocks an account (Mastodon's BlockService): in one transaction the block row, and the follows both ways
 /// removed with their counters. Then an UnmergeWorker job per removed follow, the blocker's home cleared of
 /// the target's statuses and reblogs of them at once (Mastodon's AfterBlockService), and both accounts'
-/// streaming connections reload their filters. Blocking yourself does nothing, as Mastodon.
+/// streaming connections reload their filters. A remote target is sent a Block. Blocking yourself does nothing, as Mastodon.
 /// </summary>
 public sealed class BlockService(
     NpgsqlDataSource db, AccountStore accounts, BlockStore blocks, AccountStatsStore stats, JobOutbox outbox, ClearFromHomeService home,
@@ -20,22 +20,24 @@ public sealed class BlockService(
 {
     public async Task BlockAsync(long accountId, long targetAccountId, CancellationToken ct = default)
     {
-        if (await accounts.FindAsync(targetAccountId, ct) is null) throw ApiException.NotFound();
+        var target = await accounts.FindAsync(targetAccountId, ct) ?? throw ApiException.NotFound();
         if (accountId == targetAccountId) return;
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await blocks.InsertAsync(conn, tx, accountId, targetAccountId, ct);
         var removed = await blocks.DeleteFollowsBetweenAsync(conn, tx, accountId, targetAccountId, ct);
-        var unmerges = new List<JobOutbox.Staged>();
+        var staged = new List<JobOutbox.Staged>();
         foreach (var (follower, followed) in removed)
         {
             await stats.AddFollowAsync(conn, tx, follower, followed, -1, ct);
-            unmerges.Add(await outbox.StageAsync(conn, tx, new UnmergeJob(followed, follower), ct));
+            staged.Add(await outbox.StageAsync(conn, tx, new UnmergeJob(followed, follower), ct));
         }
+        if (target.Domain is not null)
+            staged.Add(await outbox.StageAsync(conn, tx, new RelationshipActivityJob(RelationshipActivityJob.Block, accountId, targetAccountId), ct));
         await tx.CommitAsync(ct);
 
-        await outbox.ReleaseAsync(unmerges);
+        await outbox.ReleaseAsync(staged);
         await home.ClearAsync(accountId, targetAccountId, ct);
         await streams.PublishRelationsChangedAsync(accountId, targetAccountId);
     }

@@ -9,7 +9,8 @@ namespace Fedi.Core.Statuses;
 
 /// <summary>
 /// Deletes one's own status: soft-deletes the row and the author's counter at once (reads stop showing
-/// it immediately), then the worker's RemovalWorker takes it out of feeds and streams. Its reblogs go with it,
+/// it immediately), then the worker's RemovalWorker takes it out of feeds and streams and remote
+/// inboxes get a Delete. Its reblogs go with it,
 /// and the counts of the status it replied to or reblogged drop.
 /// </summary>
 public sealed class DeleteStatusService(
@@ -27,7 +28,11 @@ public sealed class DeleteStatusService(
         if (status.InReplyToId is { } parentId) await statusStats.AddAsync(conn, tx, parentId, StatusCounter.Replies, -1, ct);
         if (status.ReblogOfId is { } originalId) await statusStats.AddAsync(conn, tx, originalId, StatusCounter.Reblogs, -1, ct);
         var removedReblogs = await reblogs.DeleteReblogsOfAsync(conn, tx, statusId, ct);
-        var removals = new List<JobOutbox.Staged> { await outbox.StageAsync(conn, tx, new RemovalJob(statusId), ct) };
+        var removals = new List<JobOutbox.Staged>
+        {
+            await outbox.StageAsync(conn, tx, new RemovalJob(statusId), ct),
+            await outbox.StageAsync(conn, tx, new ActivityPubDistributionJob(statusId, ActivityPubDistributionJob.Delete), ct),
+        };
         foreach (var (reblogId, boosterId) in removedReblogs)
         {
             await stats.AddStatusesAsync(conn, tx, boosterId, -1, touchLastStatus: false, ct);

@@ -11,7 +11,8 @@ namespace Fedi.Core.Statuses;
 
 /// <summary>
 /// Posts a local status (Mastodon's PostStatusService): validates, writes the status, its mentions and
-/// the author's counters in one transaction, then hands fan-out to the worker (DistributionWorker) through the job outbox, so
+/// the author's counters in one transaction, then hands fan-out to the worker (DistributionWorker, and ActivityPub::DistributionWorker for remote
+/// followers) through the job outbox, so
 /// a status that is stored always gets its fan-out, even when Redis is away at that moment.
 /// </summary>
 public sealed class PostStatusService(
@@ -75,7 +76,11 @@ public sealed class PostStatusService(
         await tags.AttachAsync(conn, tx, id, StatusTags.Extract(input.Text), ct);
         await stats.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true, ct);
         if (parent is not null) await statusStats.AddAsync(conn, tx, parent.Id, StatusCounter.Replies, 1, ct);
-        var distribution = await outbox.StageAsync(conn, tx, new DistributionJob(status.Id), ct);
+        JobOutbox.Staged[] distribution =
+        [
+            await outbox.StageAsync(conn, tx, new DistributionJob(status.Id), ct),
+            await outbox.StageAsync(conn, tx, new ActivityPubDistributionJob(status.Id), ct),
+        ];
         await tx.CommitAsync(ct);
 
         await outbox.ReleaseAsync(distribution);

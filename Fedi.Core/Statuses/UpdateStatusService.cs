@@ -9,7 +9,8 @@ namespace Fedi.Core.Statuses;
 /// <summary>
 /// Edits one's own status (Mastodon's UpdateStatusService): the text, content warning, sensitivity and language
 /// change in place with edited_at set, and status_edits keeps every version (the first one recorded at the first
-/// edit). Then the worker re-runs the fan-out in update mode, which sends <c>status.update</c> where the status went.
+/// edit). Then the worker re-runs the fan-out in update mode, which sends <c>status.update</c> where the status went,
+/// and remote inboxes get an Update.
 /// An edit that changes nothing records nothing.
 /// </summary>
 public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox, ReblogStore reblogs)
@@ -38,7 +39,11 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
         if (!await edits.AnyAsync(conn, tx, status.Id, ct)) await edits.InsertAsync(conn, tx, status, status.CreatedAt, ct);
         var updated = await edits.UpdateStatusAsync(conn, tx, edited, ct);
         await edits.InsertAsync(conn, tx, updated, updated.EditedAt ?? DateTime.UtcNow, ct);
-        var staged = new List<JobOutbox.Staged> { await outbox.StageAsync(conn, tx, new DistributionJob(updated.Id, Update: true), ct) };
+        var staged = new List<JobOutbox.Staged>
+        {
+            await outbox.StageAsync(conn, tx, new DistributionJob(updated.Id, Update: true), ct),
+            await outbox.StageAsync(conn, tx, new ActivityPubDistributionJob(updated.Id, ActivityPubDistributionJob.Update), ct),
+        };
         foreach (var (_, boosterId) in boosters)
             staged.Add(await outbox.StageAsync(conn, tx, new LocalNotificationJob(boosterId, accountId, "update", status.Id), ct));
         await tx.CommitAsync(ct);

@@ -22,6 +22,9 @@ public static class JobHandlers
         // Federation
         services.AddSingleton<IJobHandler, ProcessingHandler>();
         services.AddSingleton<IJobHandler, DeliveryHandler>();
+        services.AddSingleton<IJobHandler, ActivityPubDistributionHandler>();
+        services.AddSingleton<IJobHandler, RelationshipActivityHandler>();
+        services.AddSingleton<IJobHandler, ActorUpdateDistributionHandler>();
 
         if (options.DiagnosticJobs)
         {

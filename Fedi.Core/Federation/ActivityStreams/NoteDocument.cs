@@ -5,7 +5,7 @@ using Fedi.Core.Statuses;
 namespace Fedi.Core.Federation.ActivityStreams;
 
 /// <summary>
-/// A local status as a Note and its Create and Delete activities (Mastodon's NoteSerializer). Addressing follows
+/// A local status as a Note and its Create, Update and Delete activities (Mastodon's NoteSerializer). Addressing follows
 /// visibility as Mastodon's: public to Public cc followers; unlisted to followers cc Public; private to
 /// followers; direct only to the mentioned; mentioned actors are always in cc (to for direct).
 /// </summary>
@@ -23,6 +23,24 @@ public sealed class NoteDocument(LocalUris uris, InstanceOptions instance)
             ["type"] = "Create",
             ["actor"] = uris.Actor(author.Username),
             ["published"] = note["published"]!.DeepClone(),
+            ["to"] = note["to"]!.DeepClone(),
+            ["cc"] = note["cc"]!.DeepClone(),
+            ["object"] = note,
+        });
+    }
+
+    /// <summary>An Update carrying the edited Note (Mastodon's UpdateSerializer), its id naming the edit's time.</summary>
+    public JsonObject RenderUpdate(NoteSource source)
+    {
+        var note = Note(source);
+        var (status, author) = (source.Status, source.Author);
+        var edited = status.EditedAt ?? status.CreatedAt;
+        return WithContext(new JsonObject
+        {
+            ["id"] = $"{note["id"]}#updates/{new DateTimeOffset(DateTime.SpecifyKind(edited, DateTimeKind.Utc)).ToUnixTimeSeconds()}",
+            ["type"] = "Update",
+            ["actor"] = uris.Actor(author.Username),
+            ["published"] = ActorDocument.Iso(edited),
             ["to"] = note["to"]!.DeepClone(),
             ["cc"] = note["cc"]!.DeepClone(),
             ["object"] = note,

@@ -35,6 +35,6 @@ public sealed class FollowActivityHandler(
             logger.LogDebug("Follow {Id} of {Target} refused: {Reason}", activity.Id, target, e.Message);
             return;
         }
-        await accept.AcceptAsync(activity, local.Id, local.Username, ct);
+        await accept.AcceptAsync(activity, local.Id, ct);
     }
 }

@@ -1,9 +1,8 @@
-using Fedi.Core.Federation.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fedi.Core.Federation.Inbox;
 
-/// <summary>Processing of inbound activities (one handler per type) and signed delivery of the answers.</summary>
+/// <summary>Processing of inbound activities (one handler per type) (their answers are delivered by Outbound).</summary>
 public static class InboxServices
 {
     public static IServiceCollection AddFediFederationInbox(this IServiceCollection services)
@@ -17,8 +16,10 @@ public static class InboxServices
         services.AddSingleton<IActivityHandler, UndoActivityHandler>();
         services.AddSingleton<IActivityHandler, CreateActivityHandler>();
         services.AddSingleton<IActivityHandler, DeleteActivityHandler>();
+        services.AddSingleton<AnsweredFollow>();
+        services.AddSingleton<IActivityHandler, AcceptActivityHandler>();
+        services.AddSingleton<IActivityHandler, RejectActivityHandler>();
         services.AddSingleton<ActivityDispatcher>();
-        services.AddSingleton<DeliveryService>();
         return services;
     }
 }

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Fedi.Core.Federation.Inbox;
 
-/// <summary>SQL the inbox's activity handlers need beyond the follow and status stores: follow requests, inboxes, who follows whom.</summary>
+/// <summary>SQL the inbox's activity handlers need beyond the follow and status stores: follow requests and who follows whom.</summary>
 public sealed class InboxStore(NpgsqlDataSource db)
 {
     /// <summary>Records a pending follow of a locked account (Mastodon's FollowRequest), keeping the Follow's id to answer it later.</summary>
@@ -22,14 +22,6 @@ public sealed class InboxStore(NpgsqlDataSource db)
         await conn.ExecuteAsync(new CommandDefinition(
             "DELETE FROM follow_requests WHERE account_id = @accountId AND target_account_id = @targetAccountId",
             new { accountId, targetAccountId }, cancellationToken: ct));
-    }
-
-    /// <summary>A remote account's inbox, or null when it has none (or is not remote).</summary>
-    public async Task<string?> InboxOfAsync(long accountId, CancellationToken ct = default)
-    {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT NULLIF(inbox_url, '') FROM accounts WHERE id = @accountId AND domain IS NOT NULL", new { accountId }, cancellationToken: ct));
     }
 
     /// <summary>Whether any local account follows <paramref name="accountId"/> (Mastodon only keeps statuses someone here will see).</summary>

@@ -9,48 +9,18 @@ namespace Fedi.Web.Tests.Federation;
 /// The instance is allowed to reach loopback over http, where the remote actor is served.
 /// </summary>
 [NonParallelizable]
-public sealed class InboxProcessingTests
+public sealed class InboxProcessingTests : FederatingFixture
 {
     private const string Public = "https://www.w3.org/ns/activitystreams#Public";
-    private FediCluster? _cluster;
-    private FediCluster Cluster => _cluster ?? throw new InvalidOperationException("The federating instance did not start");
 
-    [OneTimeSetUp]
-    public async Task StartAsync() => _cluster = await FediCluster.StartAsync(WebCluster.Postgres, WebCluster.Redis, new FediClusterOptions
-    {
-        Tiers = FediTiers.Web | FediTiers.Worker,
-        ExtraEnvironment = new Dictionary<string, string> { ["ALLOWED_PRIVATE_ADDRESSES"] = "127.0.0.0/8, ::1", ["FEDERATION_ALLOW_HTTP"] = "true" },
-    });
+    private JsonObject Follow(RemoteActorServer remote, TestUser target) => Cluster.Follow(remote, target);
 
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_cluster is not null) await _cluster.DisposeAsync();
-    }
-
-    private JsonObject Follow(RemoteActorServer remote, TestUser target) => new()
-    {
-        ["@context"] = "https://www.w3.org/ns/activitystreams",
-        ["id"] = remote.NewId("follows"),
-        ["type"] = "Follow",
-        ["actor"] = remote.ActorUri,
-        ["object"] = $"{Cluster.Base()}/users/{target.Username}",
-    };
-
-    private static async Task<JsonArray> FollowersAsync(TestUser user) =>
-        (await user.Client.GetAsync($"/api/v1/accounts/{user.AccountId}/followers")).EnsureSuccess().RequireJson().AsArray();
+    private static Task<JsonArray> FollowersAsync(TestUser user) => FederatingCluster.FollowersAsync(user);
 
     private static async Task<JsonArray> HomeAsync(TestUser user) =>
         (await user.Client.GetAsync("/api/v1/timelines/home")).EnsureSuccess().RequireJson().AsArray();
 
-    /// <summary>The remote actor follows <paramref name="target"/>; its account id here, once it is a follower.</summary>
-    private async Task<string> FollowedByAsync(RemoteActorServer remote, TestUser target)
-    {
-        Assert.That((await remote.PostAsync(Cluster.Api, $"/users/{target.Username}/inbox", Follow(remote, target))).Status, Is.EqualTo(202));
-        var follower = await Eventually.ValueAsync(async () => (await FollowersAsync(target)).FirstOrDefault(a => (string?)a!["acct"] == remote.Acct),
-            "the remote follower is listed");
-        return (string)follower!["id"]!;
-    }
+    private Task<string> FollowedByAsync(RemoteActorServer remote, TestUser target) => Cluster.FollowedByAsync(remote, target);
 
     [Test]
     public async Task A_signed_Follow_makes_a_follower_and_is_answered_with_a_signed_Accept()
@@ -65,6 +35,7 @@ public sealed class InboxProcessingTests
         Assert.That((string?)accept["actor"], Is.EqualTo($"{Cluster.Base()}/users/{alice.Username}"));
         Assert.That((string?)accept["object"]!["type"], Is.EqualTo("Follow"));
         Assert.That((string?)accept["object"]!["actor"], Is.EqualTo(remote.ActorUri));
+        Assert.That(remote.Verified("Accept"), Has.Count.EqualTo(1), "the Accept's signature verifies with the key in the local actor document");
     }
 
     [Test]
@@ -90,6 +61,8 @@ public sealed class InboxProcessingTests
         var alice = await Cluster.Users.SignUpAsync();
         var remoteId = await FollowedByAsync(remote, alice);
         (await alice.Client.PostFormAsync($"/api/v1/accounts/{remoteId}/follow", [])).EnsureSuccess();
+        await Cluster.AnswerAsync(remote, (await remote.VerifiedArrivalAsync("Follow")).Body, "Accept");
+        await Eventually.TrueAsync(async () => (bool)(await FederatingCluster.RelationshipAsync(alice, remoteId))["following"]!, "the follow is accepted");
 
         var noteId = remote.NewId("statuses");
         var create = new JsonObject
