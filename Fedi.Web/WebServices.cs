@@ -11,6 +11,7 @@ using Fedi.Web.ClientApi.Lists;
 using Fedi.Web.ClientApi.Markers;
 using Fedi.Web.ClientApi.Mutes;
 using Fedi.Web.ClientApi.Notifications;
+using Fedi.Web.ClientApi.Polls;
 using Fedi.Web.ClientApi.Preferences;
 using Fedi.Web.ClientApi.Search;
 using Fedi.Web.ClientApi.Statuses;
@@ -54,6 +55,7 @@ public static class WebServices
         app.MapDomainBlocksEndpoints();
         app.MapInstanceEndpoints();
         app.MapStatusesEndpoints();
+        app.MapPollsEndpoints();
         app.MapTimelinesEndpoints();
         app.MapStreamingRedirectEndpoints();
         app.MapListsEndpoints();

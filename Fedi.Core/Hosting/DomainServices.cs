@@ -7,6 +7,7 @@ using Fedi.Core.Follows;
 using Fedi.Core.Lists;
 using Fedi.Core.Notifications;
 using Fedi.Core.OAuth;
+using Fedi.Core.Polls;
 using Fedi.Core.Relationships;
 using Fedi.Core.Statuses;
 using Fedi.Core.Streams;
@@ -43,6 +44,7 @@ public static class DomainServices
         services.AddSingleton<RelationshipRenderer>();
         services.AddSingleton<StatusStore>();
         services.AddSingleton<StatusRenderer>();
+        services.AddSingleton<PollRenderer>();
         services.AddSingleton<StatusPolicy>();
         services.AddSingleton<StatusFilterStore>();
         services.AddSingleton<StatusIdempotency>();
@@ -75,6 +77,7 @@ public static class DomainServices
         services.AddFediDiscovery();
         services.AddFediInteractions();
         services.AddFediNotifications();
+        services.AddFediPolls();
         services.AddFediFederation();
         return services;
     }

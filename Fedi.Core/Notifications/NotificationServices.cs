@@ -15,6 +15,7 @@ public static class NotificationServices
         services.AddSingleton<NotificationRenderer>();
         services.AddSingleton<NotifyService>();
         services.AddSingleton<StatusNotifications>();
+        services.AddSingleton<PollNotifications>();
         services.AddSingleton<ListNotificationsService>();
         services.AddSingleton<MarkerStore>();
         services.AddSingleton<FollowRequestStore>();

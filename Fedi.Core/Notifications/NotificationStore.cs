@@ -18,7 +18,7 @@ public sealed class NotificationStore(NpgsqlDataSource db)
 
     /// <summary>
     /// Inserts the notification unless a rule suppresses it (Mastodon's NotifyService filters): it is the
-    /// recipient's own act; the recipient is remote, suspended or gone; a block stands either way; the recipient
+    /// recipient's own act (but a poll's end tells its author too); the recipient is remote, suspended or gone; a block stands either way; the recipient
     /// mutes the sender with notifications hidden; the recipient blocks the sender's domain; or the recipient muted
     /// the status's conversation. A repeat of the
     /// same event is dropped by the unique index. Returns the new row, or null when nothing was inserted.
@@ -34,7 +34,7 @@ public sealed class NotificationStore(NpgsqlDataSource db)
                    CASE WHEN @groupable THEN @type || '-' || COALESCE(@statusId::text, '') || '-'
                         || (extract(epoch FROM now())::bigint / 3600)::text END
             FROM accounts r JOIN accounts f ON f.id = @fromAccountId
-            WHERE r.id = @recipientId AND r.id <> f.id AND r.domain IS NULL AND r.suspended_at IS NULL
+            WHERE r.id = @recipientId AND (r.id <> f.id OR @type = 'poll') AND r.domain IS NULL AND r.suspended_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM blocks b
                               WHERE (b.account_id = r.id AND b.target_account_id = f.id)
                                  OR (b.account_id = f.id AND b.target_account_id = r.id))

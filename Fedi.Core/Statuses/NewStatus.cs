@@ -1,3 +1,5 @@
+using Fedi.Core.Polls;
+
 namespace Fedi.Core.Statuses;
 
 /// <summary>What a client asks to post (POST /api/v1/statuses).</summary>
@@ -10,6 +12,7 @@ public sealed record NewStatus
     public string? Language { get; init; }
     public long? InReplyToId { get; init; }
     public long? ApplicationId { get; init; }
+    public NewPoll? Poll { get; init; }
 
     /// <summary>Idempotency-Key header: a repeat within an hour returns the first status.</summary>
     public string? IdempotencyKey { get; init; }

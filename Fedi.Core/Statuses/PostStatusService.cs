@@ -4,6 +4,7 @@ using Fedi.Core.Contracts;
 using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Polls;
 using Fedi.Core.Validation;
 using Npgsql;
 
@@ -17,11 +18,13 @@ namespace Fedi.Core.Statuses;
 /// </summary>
 public sealed class PostStatusService(
     NpgsqlDataSource db, StatusStore statuses, TagStore tags, AccountStatsStore stats, StatusPolicy policy, AccountStore accounts,
-    StatusIdempotency idempotency, JobOutbox outbox, InstanceOptions instance, StatusStatsStore statusStats)
+    StatusIdempotency idempotency, JobOutbox outbox, InstanceOptions instance, StatusStatsStore statusStats,
+    StatusPolls polls)
 {
     public async Task<Status> PostAsync(Account author, NewStatus input, CancellationToken ct = default)
     {
         Validate(input);
+        polls.Validate(input.Poll);
         if (input.IdempotencyKey is { } key)
             return await idempotency.OnceAsync(author.Id, key, () => CreateAsync(author, input, ct), id => statuses.FindAsync(id, ct), ct);
         return await CreateAsync(author, input, ct);
@@ -76,6 +79,7 @@ public sealed class PostStatusService(
         await tags.AttachAsync(conn, tx, id, StatusTags.Extract(input.Text), ct);
         await stats.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true, ct);
         if (parent is not null) await statusStats.AddAsync(conn, tx, parent.Id, StatusCounter.Replies, 1, ct);
+        var poll = await polls.AttachAsync(conn, tx, id, author.Id, input.Poll, ct);
         JobOutbox.Staged[] distribution =
         [
             await outbox.StageAsync(conn, tx, new DistributionJob(status.Id), ct),
@@ -84,6 +88,7 @@ public sealed class PostStatusService(
         await tx.CommitAsync(ct);
 
         await outbox.ReleaseAsync(distribution);
+        await polls.ScheduleExpiryAsync(poll);
         return status;
     }
 

@@ -2,6 +2,7 @@ using Fedi.Core.Data;
 using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Polls;
 using Npgsql;
 
 namespace Fedi.Core.Statuses;
@@ -9,17 +10,21 @@ namespace Fedi.Core.Statuses;
 /// <summary>
 /// Edits one's own status (Mastodon's UpdateStatusService): the text, content warning, sensitivity and language
 /// change in place with edited_at set, and status_edits keeps every version (the first one recorded at the first
-/// edit). Then the worker re-runs the fan-out in update mode, which sends <c>status.update</c> where the status went,
-/// and remote inboxes get an Update.
+/// edit); a poll sent replaces the status's poll, resetting its votes when the options change, and none sent
+/// removes it, as Mastodon's update_poll!. Then the worker re-runs the fan-out in update mode, which sends
+/// <c>status.update</c> where the status went, and remote inboxes get an Update.
 /// An edit that changes nothing records nothing.
 /// </summary>
-public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox, ReblogStore reblogs)
+public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox, ReblogStore reblogs,
+    StatusPolls polls)
 {
     public async Task<Status> UpdateAsync(long accountId, long statusId, NewStatus input, CancellationToken ct = default)
     {
         var status = await statuses.FindAsync(statusId, ct);
         if (status is null || status.AccountId != accountId || status.ReblogOfId is not null) throw ApiException.NotFound();
         PostStatusService.Validate(input);
+        polls.Validate(input.Poll);
+        var pollChanged = await polls.ChangesAsync(status.Id, input.Poll, ct);
 
         var edited = status with
         {
@@ -29,7 +34,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
             Language = StatusText.NormalizeLanguage(input.Language) ?? status.Language,
         };
         if (edited.Text == status.Text && edited.SpoilerText == status.SpoilerText && edited.Sensitive == status.Sensitive
-            && edited.Language == status.Language)
+            && edited.Language == status.Language && !pollChanged)
             return status;
 
         // Mastodon tells those who boosted the status that it changed under their boost.
@@ -39,6 +44,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
         if (!await edits.AnyAsync(conn, tx, status.Id, ct)) await edits.InsertAsync(conn, tx, status, status.CreatedAt, ct);
         var updated = await edits.UpdateStatusAsync(conn, tx, edited, ct);
         await edits.InsertAsync(conn, tx, updated, updated.EditedAt ?? DateTime.UtcNow, ct);
+        var poll = pollChanged ? await polls.ReplaceAsync(conn, tx, status.Id, accountId, input.Poll, ct) : null;
         var staged = new List<JobOutbox.Staged>
         {
             await outbox.StageAsync(conn, tx, new DistributionJob(updated.Id, Update: true), ct),
@@ -49,6 +55,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
         await tx.CommitAsync(ct);
 
         await outbox.ReleaseAsync(staged);
+        await polls.ScheduleExpiryAsync(poll);
         return updated;
     }
 }

@@ -18,6 +18,7 @@ public static class JobHandlers
         services.AddSingleton<IJobHandler, MergeHandler>();
         services.AddSingleton<IJobHandler, UnmergeHandler>();
         services.AddSingleton<IJobHandler, LocalNotificationHandler>();
+        services.AddSingleton<IJobHandler, PollExpirationNotifyHandler>();
 
         // Federation
         services.AddSingleton<IJobHandler, ProcessingHandler>();

@@ -36,7 +36,7 @@ public sealed record ApiStatus
     public required IReadOnlyList<ApiTag> Tags { get; init; }
     public IReadOnlyList<object> Emojis { get; init; } = [];
     public object? Card { get; init; }
-    public object? Poll { get; init; }
+    public ApiPoll? Poll { get; init; }
 
     /// <summary>The source text; only in the response to a delete (for "delete and redraft").</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Text { get; init; }

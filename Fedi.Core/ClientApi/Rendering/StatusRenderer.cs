@@ -13,7 +13,7 @@ namespace Fedi.Core.ClientApi.Rendering;
 /// </summary>
 public sealed class StatusRenderer(
     StatusStore statuses, AccountStore accounts, AccountRenderer accountRenderer, TagStore tags, StatusStatsStore stats,
-    ViewerStatusFlagsStore flags, InstanceOptions instance)
+    ViewerStatusFlagsStore flags, InstanceOptions instance, PollRenderer polls)
 {
     public async Task<ApiStatus> RenderAsync(Status status, long? viewerAccountId, CancellationToken ct = default) =>
         (await RenderManyAsync([status], viewerAccountId, ct)) is [var rendered] ? rendered : throw Errors.ApiException.NotFound();
@@ -39,7 +39,8 @@ public sealed class StatusRenderer(
 
     private sealed record Batch(
         ILookup<long, long> MentionIds, IReadOnlyDictionary<long, StatusCounts> Counts, ILookup<long, string> TagNames,
-        IReadOnlyDictionary<long, Account> Accounts, IReadOnlyDictionary<long, ViewerStatusFlags> Flags);
+        IReadOnlyDictionary<long, Account> Accounts, IReadOnlyDictionary<long, ViewerStatusFlags> Flags,
+        IReadOnlyDictionary<long, ApiPoll> Polls);
 
     private async Task<Batch> LoadAsync(IReadOnlyList<Status> all, long? viewerAccountId, CancellationToken ct)
     {
@@ -52,7 +53,8 @@ public sealed class StatusRenderer(
             : new Dictionary<long, ViewerStatusFlags>();
         var accountIds = all.Select(s => s.AccountId).Concat(mentionIds.SelectMany(g => g)).Distinct().ToArray();
         var accountsById = (await accounts.ListAsync(accountIds, ct)).ToDictionary(a => a.Id);
-        return new Batch(mentionIds, counts, tagNames, accountsById, viewerFlags);
+        var rendered = await polls.RenderForStatusesAsync(ids, viewerAccountId, ct);
+        return new Batch(mentionIds, counts, tagNames, accountsById, viewerFlags, rendered);
     }
 
     private ApiStatus Render(Status status, Batch batch, long? viewerAccountId)
@@ -68,6 +70,7 @@ public sealed class StatusRenderer(
             Content = status.Local ? StatusHtml.Format(status.Text, mentioned, instance.WebBaseUrl, instance.LocalDomain) : status.Text,
             Mentions = mentioned.Select(a => new ApiMention(ApiFormat.Id(a.Id), a.Username, a.Url ?? a.Uri, a.Acct)).ToList(),
             Tags = batch.TagNames[status.Id].Select(name => new ApiTag(name, $"{instance.WebBaseUrl}/tags/{Uri.EscapeDataString(name)}")).ToList(),
+            Poll = batch.Polls.GetValueOrDefault(status.Id),
         };
     }
 

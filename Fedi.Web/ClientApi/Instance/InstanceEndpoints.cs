@@ -33,15 +33,15 @@ public static class InstanceEndpoints
         description_limit = 1500,
     };
 
-    private static object PollsConfiguration => new
+    private static object PollsConfiguration(ComposeOptions compose) => new
     {
-        max_options = 4,
-        max_characters_per_option = 50,
-        min_expiration = 300,
-        max_expiration = 2629746,
+        max_options = compose.MaxPollOptions,
+        max_characters_per_option = compose.MaxPollOptionChars,
+        min_expiration = (int)compose.PollMinExpiresIn.TotalSeconds,
+        max_expiration = (int)compose.PollMaxExpiresIn.TotalSeconds,
     };
 
-    private static async Task<IResult> V1(InstanceOptions instance, InstanceStatsStore stats, InstanceRuleStore rules, CancellationToken ct)
+    private static async Task<IResult> V1(InstanceOptions instance, InstanceStatsStore stats, InstanceRuleStore rules, ComposeOptions compose, CancellationToken ct)
     {
         var counts = await stats.ReadAsync(ct);
         var rulesShown = InstanceLanguages.RenderRules(await rules.ListAsync(ct));
@@ -65,14 +65,14 @@ public static class InstanceEndpoints
                 accounts = new { max_featured_tags = 10 },
                 statuses = StatusesConfiguration,
                 media_attachments = MediaConfiguration,
-                polls = PollsConfiguration,
+                polls = PollsConfiguration(compose),
             },
             contact_account = (object?)null,
             rules = rulesShown,
         });
     }
 
-    private static async Task<IResult> V2(InstanceOptions instance, InstanceStatsStore stats, InstanceRuleStore rules, CancellationToken ct)
+    private static async Task<IResult> V2(InstanceOptions instance, InstanceStatsStore stats, InstanceRuleStore rules, ComposeOptions compose, CancellationToken ct)
     {
         var counts = await stats.ReadAsync(ct);
         var rulesShown = InstanceLanguages.RenderRules(await rules.ListAsync(ct));
@@ -94,7 +94,7 @@ public static class InstanceEndpoints
                 accounts = new { max_featured_tags = 10, max_pinned_statuses = 5 },
                 statuses = StatusesConfiguration,
                 media_attachments = MediaConfiguration,
-                polls = PollsConfiguration,
+                polls = PollsConfiguration(compose),
                 translation = new { enabled = false },
             },
             registrations = new

@@ -11,10 +11,11 @@ public static class NewStatusParameters
 {
     public static NewStatus Read(RequestParameters p, HttpContext http, RequestAuth auth, UserSettings defaults)
     {
+        var poll = PollParameters.Read(p);
+        if (poll is not null && p.Strings("media_ids").Any(id => id.Length > 0))
+            throw ApiException.Unprocessable("Cannot attach more than 4 files");
         if (p.Strings("media_ids").Any(id => id.Length > 0))
             throw ApiException.Unprocessable("Validation failed: Media attachments are not supported by this server yet");
-        if (p.Has("poll[options]"))
-            throw ApiException.Unprocessable("Validation failed: Polls are not supported by this server yet");
         if (!string.IsNullOrEmpty(p.String("scheduled_at")))
             throw ApiException.Unprocessable("Validation failed: Scheduled statuses are not supported by this server yet");
 
@@ -37,6 +38,7 @@ public static class NewStatusParameters
             Language = string.IsNullOrEmpty(p.String("language")) ? defaults.DefaultLanguage : p.String("language"),
             InReplyToId = inReplyTo,
             ApplicationId = auth.Token?.ApplicationId,
+            Poll = poll,
             IdempotencyKey = idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null,
         };
     }
