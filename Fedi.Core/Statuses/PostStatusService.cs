@@ -93,7 +93,7 @@ public sealed class PostStatusService(
     }
 
     /// <summary>Local accounts named in the text; mentions of remote accounts wait for federation.</summary>
-    private async Task<IReadOnlyList<Account>> ResolveMentionsAsync(string text, CancellationToken ct)
+    internal async Task<IReadOnlyList<Account>> ResolveMentionsAsync(string text, CancellationToken ct)
     {
         var found = new List<Account>();
         foreach (var (username, domain) in StatusText.Mentions(text))

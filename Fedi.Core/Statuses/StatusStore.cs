@@ -38,13 +38,13 @@ public sealed class StatusStore(NpgsqlDataSource db)
         return rows.AsList();
     }
 
-    /// <summary>Account ids mentioned by each status.</summary>
+    /// <summary>Account ids mentioned by each status (silent mentions, dropped by an edit, are left out).</summary>
     public async Task<ILookup<long, long>> ListMentionedAccountIdsAsync(IReadOnlyCollection<long> statusIds, CancellationToken ct = default)
     {
         if (statusIds.Count == 0) return Array.Empty<(long, long)>().ToLookup(x => x.Item1, x => x.Item2);
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<(long StatusId, long AccountId)>(new CommandDefinition(
-            "SELECT status_id, account_id FROM mentions WHERE status_id = ANY(@statusIds) ORDER BY id",
+            "SELECT status_id, account_id FROM mentions WHERE status_id = ANY(@statusIds) AND NOT silent ORDER BY id",
             new { statusIds = statusIds.Distinct().ToArray() }, cancellationToken: ct));
         return rows.ToLookup(r => r.StatusId, r => r.AccountId);
     }
@@ -77,6 +77,19 @@ public sealed class StatusStore(NpgsqlDataSource db)
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO mentions (status_id, account_id) SELECT @id, unnest(@accountIds) ON CONFLICT DO NOTHING",
             new { id = statusId, accountIds = accountIds.ToArray() }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// After an edit: the mentions in the new text, inside the edit's transaction. A mention the edit dropped turns
+    /// silent rather than going (Mastodon's ProcessMentionsService): who was notified keeps access to the status.
+    /// </summary>
+    public async Task ReplaceMentionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long statusId,
+        IReadOnlyCollection<long> accountIds, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE mentions SET silent = NOT (account_id = ANY(@accountIds)) WHERE status_id = @id;
+            INSERT INTO mentions (status_id, account_id) SELECT @id, unnest(@accountIds) ON CONFLICT DO NOTHING;
+            """, new { id = statusId, accountIds = accountIds.ToArray() }, transaction, cancellationToken: ct));
     }
 
     /// <summary>Soft-deletes a live status inside the caller's transaction; false when it was already deleted.</summary>

@@ -25,6 +25,17 @@ public sealed class TagStore(NpgsqlDataSource db)
             """, new { statusId, names = names.Select(n => n.ToLowerInvariant()).ToArray() }, transaction, cancellationToken: ct));
     }
 
+    /// <summary>After an edit: the status keeps exactly the tags of its new text, inside the edit's transaction.</summary>
+    public async Task ReplaceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long statusId, IReadOnlyList<string> names,
+        CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM statuses_tags st USING tags t
+            WHERE st.status_id = @statusId AND t.id = st.tag_id AND NOT lower(t.name) = ANY(@names::text[])
+            """, new { statusId, names = names.Select(n => n.ToLowerInvariant()).ToArray() }, transaction, cancellationToken: ct));
+        await AttachAsync(connection, transaction, statusId, names, ct);
+    }
+
     /// <summary>Tag names of each status, in one query.</summary>
     public async Task<ILookup<long, string>> ListNamesAsync(IReadOnlyCollection<long> statusIds, CancellationToken ct = default)
     {

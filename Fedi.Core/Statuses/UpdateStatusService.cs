@@ -10,13 +10,14 @@ namespace Fedi.Core.Statuses;
 /// <summary>
 /// Edits one's own status (Mastodon's UpdateStatusService): the text, content warning, sensitivity and language
 /// change in place with edited_at set, and status_edits keeps every version (the first one recorded at the first
-/// edit); a poll sent replaces the status's poll, resetting its votes when the options change, and none sent
+/// edit), and so do its mentions and hashtags (a dropped mention turns silent; a new one is notified by the fan-out);
+/// a poll sent replaces the status's poll, resetting its votes when the options change, and none sent
 /// removes it, as Mastodon's update_poll!. Then the worker re-runs the fan-out in update mode, which sends
 /// <c>status.update</c> where the status went, and remote inboxes get an Update.
 /// An edit that changes nothing records nothing.
 /// </summary>
 public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox, ReblogStore reblogs,
-    StatusPolls polls)
+    StatusPolls polls, PostStatusService posting, TagStore tags)
 {
     public async Task<Status> UpdateAsync(long accountId, long statusId, NewStatus input, CancellationToken ct = default)
     {
@@ -39,11 +40,17 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
 
         // Mastodon tells those who boosted the status that it changed under their boost.
         var boosters = await reblogs.ListRebloggersAsync(status.Id, Page.Newest(1000), ct);
+        var mentioned = edited.Text == status.Text ? null : await posting.ResolveMentionsAsync(edited.Text, ct);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (!await edits.AnyAsync(conn, tx, status.Id, ct)) await edits.InsertAsync(conn, tx, status, status.CreatedAt, ct);
         var updated = await edits.UpdateStatusAsync(conn, tx, edited, ct);
         await edits.InsertAsync(conn, tx, updated, updated.EditedAt ?? DateTime.UtcNow, ct);
+        if (mentioned is not null)
+        {
+            await statuses.ReplaceMentionsAsync(conn, tx, status.Id, mentioned.Select(a => a.Id).ToList(), ct);
+            await tags.ReplaceAsync(conn, tx, status.Id, StatusTags.Extract(edited.Text), ct);
+        }
         var poll = pollChanged ? await polls.ReplaceAsync(conn, tx, status.Id, accountId, input.Poll, ct) : null;
         var staged = new List<JobOutbox.Staged>
         {

@@ -70,7 +70,7 @@ public sealed class FanOutOnWriteService(
 
         if (status.IsBroadcast) await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
         await channels.FanOutAsync(status, payloads, ct, update);
-        if (!update) await notifications.NotifyAsync(status, ct);
+        await notifications.NotifyAsync(status, ct, mentionsOnly: update);
     }
 
     /// <summary>
