@@ -19,6 +19,7 @@ public static class DiscoveryServices
         services.AddSingleton<TagFollowerFeeds>();
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<TrendingTagsStore>();
+        services.AddSingleton<TrendingStatusesStore>();
         services.AddSingleton<InstanceRuleStore>();
         services.AddSingleton<InstanceActivityStore>();
         return services;

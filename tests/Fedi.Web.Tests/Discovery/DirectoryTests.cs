@@ -67,7 +67,27 @@ public sealed class DirectoryTests
 
         Assert.That(names, Does.Contain(tag));
         Assert.That(names, Does.Not.Contain(privateTag));
-        Assert.That(Json(await Cluster.Api.GetAsync("/api/v1/trends/statuses")).AsArray(), Is.Empty);
         Assert.That(Json(await Cluster.Api.GetAsync("/api/v1/trends/links")).AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Trending_statuses_are_recent_boosted_or_favourited_public_posts_of_discoverable_authors()
+    {
+        var (author, shy, reader) = (await Cluster.Users.SignUpAsync(), await Cluster.Users.SignUpAsync(), await Cluster.Users.SignUpAsync());
+        (await author.Client.PatchAsync("/api/v1/accounts/update_credentials", new { discoverable = true })).EnsureSuccess();
+        var liked = await PostAsync(author, "liked once");
+        var boosted = await PostAsync(author, "boosted once");
+        var quiet = await PostAsync(author, "nobody cared");
+        var warned = Json(await author.Client.PostFormAsync("/api/v1/statuses", [new("status", "behind a warning"), new("spoiler_text", "cw")]))["id"]!.GetValue<string>();
+        var shyPost = await PostAsync(shy, "not discoverable");
+        foreach (var id in new[] { liked, warned, shyPost })
+            (await reader.Client.PostFormAsync($"/api/v1/statuses/{id}/favourite", [])).EnsureSuccess();
+        (await reader.Client.PostFormAsync($"/api/v1/statuses/{boosted}/reblog", [])).EnsureSuccess();
+
+        var ids = Json(await reader.Client.GetAsync("/api/v1/trends/statuses?limit=40")).AsArray().Select(s => s!["id"]!.GetValue<string>()).ToList();
+
+        Assert.That(ids, Does.Contain(liked).And.Contain(boosted));
+        Assert.That(ids.IndexOf(boosted), Is.LessThan(ids.IndexOf(liked)), "a boost weighs more than a favourite");
+        Assert.That(ids, Does.Not.Contain(quiet).And.Not.Contain(warned).And.Not.Contain(shyPost));
     }
 }
