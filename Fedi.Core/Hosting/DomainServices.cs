@@ -1,4 +1,5 @@
 using Fedi.Core.Accounts;
+using Fedi.Core.Announcements;
 using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Conversations;
 using Fedi.Core.Federation;
@@ -23,6 +24,9 @@ public static class DomainServices
     public static IServiceCollection AddFediDomain(this IServiceCollection services)
     {
         services.AddSingleton<AccountStore>();
+        services.AddSingleton<AnnouncementStore>();
+        services.AddSingleton<ReactToAnnouncementService>();
+        services.AddSingleton<AnnouncementRenderer>();
         services.AddSingleton<AccountStatsStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<CreateAccountService>();
