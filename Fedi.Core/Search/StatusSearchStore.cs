@@ -5,10 +5,11 @@ using Npgsql;
 namespace Fedi.Core.Search;
 
 /// <summary>
-/// SQL behind status search: PostgreSQL full text ('simple' configuration, the GIN index of migration 0070)
-/// over what the viewer may read — public and unlisted posts of anyone whose blocks allow it, the viewer's own,
-/// private posts of accounts the viewer follows, and posts mentioning the viewer — minus what the viewer's
-/// blocks, mutes and domain blocks hide (<see cref="StatusFilterStore.VisibleOnTimeline"/>). Newest first.
+/// SQL behind status search: PostgreSQL full text ('simple' configuration, the GIN index of migration 0070) over
+/// what Mastodon makes searchable for the viewer — their own posts, posts that mention them, that they favourited,
+/// bookmarked or boosted, and the public posts of authors who opted in (<c>indexable</c>) and do not block them —
+/// minus what the viewer's blocks, mutes and domain blocks hide (<see cref="StatusFilterStore.VisibleOnTimeline"/>).
+/// Newest first.
 /// </summary>
 public sealed class StatusSearchStore(NpgsqlDataSource db)
 {
@@ -31,10 +32,12 @@ public sealed class StatusSearchStore(NpgsqlDataSource db)
             WHERE a.suspended_at IS NULL
               AND (@accountId::bigint IS NULL OR s.account_id = @accountId)
               AND (s.account_id = @viewerId
-                   OR (s.visibility IN (0, 1)
+                   OR (s.visibility = 0 AND a.indexable
                        AND NOT EXISTS (SELECT 1 FROM blocks ab WHERE ab.account_id = s.account_id AND ab.target_account_id = @viewerId))
-                   OR (s.visibility = 2 AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = @viewerId AND f.target_account_id = s.account_id))
-                   OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @viewerId))
+                   OR EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = @viewerId)
+                   OR EXISTS (SELECT 1 FROM favourites fv WHERE fv.status_id = s.id AND fv.account_id = @viewerId)
+                   OR EXISTS (SELECT 1 FROM bookmarks bm WHERE bm.status_id = s.id AND bm.account_id = @viewerId)
+                   OR EXISTS (SELECT 1 FROM statuses rb WHERE rb.reblog_of_id = s.id AND rb.account_id = @viewerId AND rb.deleted_at IS NULL))
               AND {StatusFilterStore.VisibleOnTimeline}
             ORDER BY s.id DESC
             LIMIT @limit OFFSET @offset

@@ -4,7 +4,8 @@ using Npgsql;
 namespace Fedi.Benchmarks.Api;
 
 /// <summary>
-/// Fills the database in a few set-based statements (generate_series): 2,000 confirmed local accounts, the
+/// Fills the database in a few set-based statements (generate_series): 2,000 confirmed local accounts (indexable, so
+/// their public posts are searchable by everyone), the
 /// statuses spread over them with words from a 5,000-word vocabulary (so a word matches ~0.1 % of posts),
 /// a tag on every tenth post, and mostly public visibility; then ANALYZE so plans match a settled server.
 /// </summary>
@@ -17,8 +18,8 @@ public static class Seeder
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
         await conn.ExecuteAsync("""
-            INSERT INTO accounts (id, username, display_name)
-            SELECT 1000000 + g, 'bench' || g, 'Bench Person ' || g FROM generate_series(1, @accounts) g;
+            INSERT INTO accounts (id, username, display_name, indexable)
+            SELECT 1000000 + g, 'bench' || g, 'Bench Person ' || g, true FROM generate_series(1, @accounts) g;
             INSERT INTO account_stats (account_id, statuses_count, followers_count)
             SELECT 1000000 + g, @statuses / @accounts, g % 500 FROM generate_series(1, @accounts) g;
             INSERT INTO users (account_id, email, encrypted_password, confirmed_at)

@@ -11,33 +11,46 @@ public sealed class SearchTests
         Json(await viewer.Client.GetAsync($"/api/v2/search?type=statuses&q={Uri.EscapeDataString(q)}"))["statuses"]!.AsArray()
             .Select(s => s!["id"]!.GetValue<string>()).ToList();
 
-    [Test]
-    public async Task Statuses_are_found_only_where_the_viewer_may_read_them()
+    private static async Task<TestUser> IndexableAsync()
     {
-        var (viewer, followed, stranger) = (await Cluster.Users.SignUpAsync(), await Cluster.Users.SignUpAsync(), await Cluster.Users.SignUpAsync());
+        var user = await Cluster.Users.SignUpAsync();
+        (await user.Client.PatchAsync("/api/v1/accounts/update_credentials", new { indexable = true })).EnsureSuccess();
+        return user;
+    }
+
+    [Test]
+    public async Task Statuses_are_found_as_Mastodon_makes_them_searchable()
+    {
+        var (viewer, followed, stranger, indexable) =
+            (await Cluster.Users.SignUpAsync(), await Cluster.Users.SignUpAsync(), await Cluster.Users.SignUpAsync(), await IndexableAsync());
         await FollowAsync(viewer, followed);
         var word = RandomNames.Unique("w");
+        var indexablePublic = await PostAsync(indexable, $"public {word}");
+        var indexableUnlisted = await PostAsync(indexable, $"unlisted {word}", "unlisted");
         var strangersPublic = await PostAsync(stranger, $"public {word}");
-        var strangersUnlisted = await PostAsync(stranger, $"unlisted {word}", "unlisted");
         var strangersPrivate = await PostAsync(stranger, $"private {word}", "private");
         var strangersDirect = await PostAsync(stranger, $"direct {word}", "direct");
         var mentioningViewer = await PostAsync(stranger, $"@{viewer.Username} direct {word}", "direct");
         var followedPrivate = await PostAsync(followed, $"followers only {word}", "private");
+        var favouritedPrivate = await PostAsync(followed, $"followers only, favourited {word}", "private");
+        var bookmarkedPublic = await PostAsync(stranger, $"bookmarked {word}");
         var own = await PostAsync(viewer, $"my own {word}", "private");
+        Json(await viewer.Client.PostFormAsync($"/api/v1/statuses/{favouritedPrivate}/favourite", []));
+        Json(await viewer.Client.PostFormAsync($"/api/v1/statuses/{bookmarkedPublic}/bookmark", []));
 
         var found = await StatusIdsAsync(viewer, word.ToUpperInvariant());
         var anonymous = Json(await Cluster.Api.GetAsync($"/api/v2/search?q={word}"));
 
-        Assert.That(found, Is.EquivalentTo(new[] { strangersPublic, strangersUnlisted, mentioningViewer, followedPrivate, own }));
-        Assert.That(found, Does.Not.Contain(strangersPrivate).And.Not.Contain(strangersDirect));
+        Assert.That(found, Is.EquivalentTo(new[] { indexablePublic, mentioningViewer, favouritedPrivate, bookmarkedPublic, own }));
+        Assert.That(found, Does.Not.Contain(indexableUnlisted).And.Not.Contain(strangersPublic).And.Not.Contain(strangersPrivate)
+            .And.Not.Contain(strangersDirect).And.Not.Contain(followedPrivate), "only indexable authors' public posts are open to all");
         Assert.That(anonymous["statuses"]!.AsArray(), Is.Empty, "Mastodon searches statuses for signed-in users only");
     }
 
     [Test]
     public async Task Posts_of_blocked_and_blocking_accounts_are_not_found()
     {
-        var (viewer, blocked, blocker, other) = (await Cluster.Users.SignUpAsync(), await Cluster.Users.SignUpAsync(),
-            await Cluster.Users.SignUpAsync(), await Cluster.Users.SignUpAsync());
+        var (viewer, blocked, blocker, other) = (await Cluster.Users.SignUpAsync(), await IndexableAsync(), await IndexableAsync(), await IndexableAsync());
         var word = RandomNames.Unique("w");
         await PostAsync(blocked, $"from blocked {word}");
         await PostAsync(blocker, $"from blocker {word}");
@@ -51,7 +64,7 @@ public sealed class SearchTests
     [Test]
     public async Task Statuses_can_be_narrowed_to_one_account_and_paged_by_offset()
     {
-        var (viewer, author, other) = (await Cluster.Users.SignUpAsync(), await Cluster.Users.SignUpAsync(), await Cluster.Users.SignUpAsync());
+        var (viewer, author, other) = (await Cluster.Users.SignUpAsync(), await IndexableAsync(), await IndexableAsync());
         var word = RandomNames.Unique("w");
         var first = await PostAsync(author, $"one {word}");
         var second = await PostAsync(author, $"two {word}");
