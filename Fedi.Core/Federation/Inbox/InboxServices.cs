@@ -13,6 +13,8 @@ public static class InboxServices
         services.AddSingleton<RemoteHtml>();
         services.AddSingleton<RemoteNoteParser>();
         services.AddSingleton<AcceptFollowService>();
+        services.AddSingleton<StoreRemoteStatusService>();
+        services.AddSingleton<DeletedObjects>();
         services.AddSingleton<IActivityHandler, FollowActivityHandler>();
         services.AddSingleton<IActivityHandler, UndoActivityHandler>();
         services.AddSingleton<IActivityHandler, CreateActivityHandler>();

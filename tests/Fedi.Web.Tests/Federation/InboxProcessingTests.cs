@@ -16,11 +16,7 @@ public sealed class InboxProcessingTests
     private FediCluster Cluster => _cluster ?? throw new InvalidOperationException("The federating instance did not start");
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _cluster = await FediCluster.StartAsync(WebCluster.Postgres, WebCluster.Redis, new FediClusterOptions
-    {
-        Tiers = FediTiers.Web | FediTiers.Worker,
-        ExtraEnvironment = new Dictionary<string, string> { ["ALLOWED_PRIVATE_ADDRESSES"] = "127.0.0.0/8, ::1", ["FEDERATION_ALLOW_HTTP"] = "true" },
-    });
+    public async Task StartAsync() => _cluster = await FederatingCluster.StartAsync();
 
     [OneTimeTearDown]
     public async Task StopAsync()

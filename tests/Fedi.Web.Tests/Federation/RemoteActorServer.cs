@@ -28,12 +28,40 @@ public sealed class RemoteActorServer : IAsyncDisposable
     }
 
     public string Username { get; }
+
+    /// <summary>The actor's name; change it to make a later fetch see a new profile.</summary>
+    public string DisplayName { get; set; } = "Remote Person";
     public string Base { get; }
     public string ActorUri => $"{Base}/users/{Username}";
     public string Acct => $"{Username}@{new Uri(Base).Authority}";
 
     /// <summary>Bodies posted to the actor's inbox, in order of arrival.</summary>
     public ConcurrentQueue<JsonNode> Received { get; } = new();
+
+    /// <summary>The actor's profile page, its document's <c>url</c> (what a mention's h-card links to).</summary>
+    public string ProfileUrl => $"{Base}/@{Username}";
+
+    /// <summary>Objects served by id (e.g. Notes), as a peer answers a fetch of their URL.</summary>
+    public ConcurrentDictionary<string, JsonObject> Objects { get; } = new();
+
+    /// <summary>WebFinger queries received, so a test can tell a stored profile from a fetched one.</summary>
+    public int WebFingerCount => _webFingers;
+
+    private int _webFingers;
+
+    /// <summary>A public Note by this actor, served at its id; the Note itself.</summary>
+    public JsonObject ServeNote(string content)
+    {
+        var id = NewId("statuses");
+        var note = new JsonObject
+        {
+            ["@context"] = "https://www.w3.org/ns/activitystreams", ["id"] = id, ["type"] = "Note", ["attributedTo"] = ActorUri,
+            ["to"] = new JsonArray("https://www.w3.org/ns/activitystreams#Public"), ["published"] = DateTimeOffset.UtcNow.ToString("o"),
+            ["content"] = content,
+        };
+        Objects[id] = note;
+        return note;
+    }
 
     /// <summary>A new activity id on this server.</summary>
     public string NewId(string kind) => $"{ActorUri}/{kind}/{Guid.NewGuid():N}";
@@ -71,16 +99,32 @@ public sealed class RemoteActorServer : IAsyncDisposable
                 if (JsonNode.Parse(await reader.ReadToEndAsync()) is { } posted) Received.Enqueue(posted);
                 response.StatusCode = 202;
             }
-            else if (path == $"/users/{Username}")
+            else if (path == $"/users/{Username}") await WriteAsync(response, Actor(), "application/activity+json");
+            else if (path == "/.well-known/webfinger" && context.Request.QueryString["resource"] == $"acct:{Acct}")
             {
-                var bytes = Encoding.UTF8.GetBytes(Actor().ToJsonString());
-                response.ContentType = "application/activity+json";
-                await response.OutputStream.WriteAsync(bytes);
+                Interlocked.Increment(ref _webFingers);
+                await WriteAsync(response, WebFinger(), "application/jrd+json");
             }
+            else if (Objects.TryGetValue($"{Base}{path}", out var found)) await WriteAsync(response, found, "application/activity+json");
             else response.StatusCode = 404;
             response.Close();
         }
     }
+
+    private static async Task WriteAsync(HttpListenerResponse response, JsonNode body, string contentType)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        response.ContentType = contentType;
+        await response.OutputStream.WriteAsync(bytes);
+    }
+
+    private JsonObject WebFinger() => new()
+    {
+        ["subject"] = $"acct:{Acct}",
+        ["links"] = new JsonArray(
+            new JsonObject { ["rel"] = "http://webfinger.net/rel/profile-page", ["type"] = "text/html", ["href"] = ProfileUrl },
+            new JsonObject { ["rel"] = "self", ["type"] = "application/activity+json", ["href"] = ActorUri }),
+    };
 
     private JsonObject Actor() => new()
     {
@@ -88,7 +132,8 @@ public sealed class RemoteActorServer : IAsyncDisposable
         ["id"] = ActorUri,
         ["type"] = "Person",
         ["preferredUsername"] = Username,
-        ["name"] = "Remote Person",
+        ["name"] = DisplayName,
+        ["url"] = ProfileUrl,
         ["inbox"] = $"{ActorUri}/inbox",
         ["outbox"] = $"{ActorUri}/outbox",
         ["followers"] = $"{ActorUri}/followers",
