@@ -119,4 +119,22 @@ public sealed class RemoteResolutionTests
 
         Assert.That((await SearchAsync(alice, forgedUrl))["statuses"]!.AsArray(), Is.Empty);
     }
+    [Test]
+    public async Task A_remote_mention_in_a_new_post_is_resolved_and_rendered_as_an_h_card_link_to_the_profile()
+    {
+        await using var remote = new RemoteActorServer();
+        var alice = await Cluster.Users.SignUpAsync();
+
+        var status = (await alice.Client.PostFormAsync("/api/v1/statuses", [new("status", $"hello @{remote.Acct} and @nobody@{new Uri(remote.Base).Authority}")]))
+            .EnsureSuccess().RequireJson();
+
+        Assert.That((string?)status["content"], Does.Contain(
+            $"<span class=\"h-card\" translate=\"no\"><a href=\"{remote.ProfileUrl}\" class=\"u-url mention\">@<span>{remote.Username}</span></a></span>"));
+        Assert.That((string?)status["content"], Does.Contain("@nobody@"), "an account its host does not know stays text");
+        var mentions = status["mentions"]!.AsArray();
+        Assert.That(mentions.Select(m => (string?)m!["acct"]), Is.EqualTo(new[] { remote.Acct }));
+        Assert.That((string?)mentions[0]!["url"], Is.EqualTo(remote.ProfileUrl));
+        var shown = (await alice.Client.GetAsync($"/api/v1/statuses/{status["id"]}")).EnsureSuccess().RequireJson();
+        Assert.That(shown["mentions"]!.AsArray().Select(m => (string?)m!["acct"]), Is.EqualTo(new[] { remote.Acct }));
+    }
 }
