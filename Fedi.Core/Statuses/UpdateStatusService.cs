@@ -20,13 +20,22 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
         if (status is null || status.AccountId != accountId || status.ReblogOfId is not null) throw ApiException.NotFound();
         PostStatusService.Validate(input);
 
-        var edited = status with
+        return await ApplyAsync(status, status with
         {
             Text = input.Text,
             SpoilerText = input.SpoilerText,
             Sensitive = input.Sensitive || input.SpoilerText.Length > 0,
             Language = StatusText.NormalizeLanguage(input.Language) ?? status.Language,
-        };
+        }, ct);
+    }
+
+    /// <summary>
+    /// Records <paramref name="edited"/> as the new version of <paramref name="status"/>, already checked by the caller
+    /// (a local edit, or a remote author's Update); the status as stored.
+    /// </summary>
+    public async Task<Status> ApplyAsync(Status status, Status edited, CancellationToken ct = default)
+    {
+        var accountId = status.AccountId;
         if (edited.Text == status.Text && edited.SpoilerText == status.SpoilerText && edited.Sensitive == status.Sensitive
             && edited.Language == status.Language)
             return status;

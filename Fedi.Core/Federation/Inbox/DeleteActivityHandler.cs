@@ -9,13 +9,13 @@ using Npgsql;
 namespace Fedi.Core.Federation.Inbox;
 
 /// <summary>
-/// Delete of a Note or Tombstone (Mastodon's ActivityPub::Activity::Delete): the actor's own remote status is
-/// soft-deleted and the removal job takes it out of feeds; one not stored yet is remembered so its late Create is dropped. The delete of an actor itself is not acted on yet (its
-/// account stays as it is); anything else is ignored.
+/// Delete (Mastodon's ActivityPub::Activity::Delete): of a Note or Tombstone, the actor's own remote status is
+/// soft-deleted and the removal job takes it out of feeds, and one not stored yet is remembered so its late Create is
+/// dropped; of the actor itself, the remote account and all it made are removed.
 /// </summary>
 public sealed class DeleteActivityHandler(
     NpgsqlDataSource db, RemoteStatusStore remote, StatusStore statuses, AccountStatsStore stats, JobClient jobs, DeletedObjects deleted,
-    ILogger<DeleteActivityHandler> logger) : IActivityHandler
+    DeleteRemoteAccountService deleteAccount, ILogger<DeleteActivityHandler> logger) : IActivityHandler
 {
     public string Type => "Delete";
 
@@ -24,7 +24,8 @@ public sealed class DeleteActivityHandler(
         if (activity.ObjectId is not { } uri) return;
         if (uri == activity.ActorUri)
         {
-            logger.LogDebug("Ignored the delete of actor {Actor}", uri);
+            await deleteAccount.DeleteAsync(activity.ActorId, ct);
+            logger.LogInformation("Removed remote account {Actor}, deleted by its server", uri);
             return;
         }
         await using var conn = await db.OpenConnectionAsync(ct);

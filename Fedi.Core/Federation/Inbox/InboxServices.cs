@@ -19,6 +19,7 @@ public static class InboxServices
         services.AddSingleton<IActivityHandler, UndoActivityHandler>();
         services.AddSingleton<IActivityHandler, CreateActivityHandler>();
         services.AddSingleton<IActivityHandler, DeleteActivityHandler>();
+        services.AddFediInboundInteractions();
         services.AddSingleton<ActivityDispatcher>();
         services.AddSingleton<DeliveryService>();
         return services;

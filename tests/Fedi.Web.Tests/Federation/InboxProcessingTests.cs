@@ -9,21 +9,9 @@ namespace Fedi.Web.Tests.Federation;
 /// The instance is allowed to reach loopback over http, where the remote actor is served.
 /// </summary>
 [NonParallelizable]
-public sealed class InboxProcessingTests
+public sealed class InboxProcessingTests : FederatingCluster
 {
     private const string Public = "https://www.w3.org/ns/activitystreams#Public";
-    private FediCluster? _cluster;
-    private FediCluster Cluster => _cluster ?? throw new InvalidOperationException("The federating instance did not start");
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _cluster = await FederatingCluster.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_cluster is not null) await _cluster.DisposeAsync();
-    }
-
     private JsonObject Follow(RemoteActorServer remote, TestUser target) => new()
     {
         ["@context"] = "https://www.w3.org/ns/activitystreams",

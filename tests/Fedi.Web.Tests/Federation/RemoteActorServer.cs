@@ -63,6 +63,13 @@ public sealed class RemoteActorServer : IAsyncDisposable
         return note;
     }
 
+    /// <summary>An activity by this actor, addressed to the public, with a new id unless one is given.</summary>
+    public JsonObject Activity(string type, JsonNode obj, string? id = null) => new()
+    {
+        ["@context"] = "https://www.w3.org/ns/activitystreams", ["id"] = id ?? NewId(type.ToLowerInvariant()), ["type"] = type,
+        ["actor"] = ActorUri, ["to"] = new JsonArray("https://www.w3.org/ns/activitystreams#Public"), ["object"] = obj,
+    };
+
     /// <summary>A new activity id on this server.</summary>
     public string NewId(string kind) => $"{ActorUri}/{kind}/{Guid.NewGuid():N}";
 

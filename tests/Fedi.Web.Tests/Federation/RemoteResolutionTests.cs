@@ -8,20 +8,8 @@ namespace Fedi.Web.Tests.Federation;
 /// accounts/lookup and search with resolve=true, and a Note by its URL. The remote server is a loopback peer.
 /// </summary>
 [NonParallelizable]
-public sealed class RemoteResolutionTests
+public sealed class RemoteResolutionTests : FederatingCluster
 {
-    private FediCluster? _cluster;
-    private FediCluster Cluster => _cluster ?? throw new InvalidOperationException("The federating instance did not start");
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _cluster = await FederatingCluster.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_cluster is not null) await _cluster.DisposeAsync();
-    }
-
     private static async Task<JsonObject> SearchAsync(TestUser user, string q, bool resolve = true) =>
         (await user.Client.GetAsync($"/api/v2/search?q={Uri.EscapeDataString(q)}&resolve={(resolve ? "true" : "false")}"))
             .EnsureSuccess().RequireJson().AsObject();
