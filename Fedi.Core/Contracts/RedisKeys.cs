@@ -55,4 +55,11 @@ public static class RedisKeys
     public static string ActivityAccepted(string activityId) => $"activitypub:accepted:{activityId}";
 
     public static readonly TimeSpan ActivityAcceptedTtl = TimeSpan.FromDays(1);
+
+    /// <summary>String "1", EX 7 days (Mastodon's delete_upon_arrival): a Delete of <paramref name="uri"/> by the account
+    /// arrived before the object itself. Written by the worker's Delete handler, read by its Create handler, which then
+    /// drops the late Create.</summary>
+    public static string DeleteUponArrival(long accountId, string uri) => $"delete_upon_arrival:{accountId}:{uri}";
+
+    public static readonly TimeSpan DeleteUponArrivalTtl = TimeSpan.FromDays(7);
 }

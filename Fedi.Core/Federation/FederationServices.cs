@@ -5,6 +5,7 @@ using Fedi.Core.Federation.Documents;
 using Fedi.Core.Federation.Fetching;
 using Fedi.Core.Federation.Keys;
 using Fedi.Core.Federation.Remote;
+using Fedi.Core.Federation.Resolution;
 using Fedi.Core.Federation.Inbound;
 using Fedi.Core.Federation.Inbox;
 using Fedi.Core.Federation.Outbound;
@@ -38,6 +39,7 @@ public static class FederationServices
         services.AddSingleton<InboxService>();
         services.AddFediFederationInbox();
         services.AddFediFederationOutbound();
+        services.AddFediFederationResolution();
         return services;
     }
 }

@@ -15,6 +15,7 @@ using Fedi.Core.Streams;
 using Fedi.Core.Tags;
 using Fedi.Core.Timelines;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fedi.Core.Hosting;
 
@@ -53,6 +54,7 @@ public static class DomainServices
         services.AddSingleton<StatusFilterStore>();
         services.AddSingleton<StatusIdempotency>();
         services.AddSingleton<PostStatusService>();
+        services.TryAddSingleton<IRemoteMentionResolver, StoredRemoteMentions>();
         services.AddSingleton<DeleteStatusService>();
         services.AddSingleton<FeedManager>();
         services.AddSingleton<TimelineStore>();

@@ -20,7 +20,12 @@ public sealed class ReblogService(
     /// The reblog (an existing one when the account already reblogged the original). Private statuses can only be
     /// reblogged by their author (the reblog stays private), direct ones never (Mastodon's StatusPolicy#reblog?).
     /// </summary>
-    public async Task<Status> ReblogAsync(long accountId, long statusId, StatusVisibility? visibility, long? applicationId, CancellationToken ct = default)
+    public Task<Status> ReblogAsync(long accountId, long statusId, StatusVisibility? visibility, long? applicationId, CancellationToken ct = default) =>
+        ReblogAsync(accountId, statusId, visibility, applicationId, uri: null, ct);
+
+    /// <summary>As above, with the reblog's ActivityPub <paramref name="uri"/> given (a remote Announce's id) rather than made here.</summary>
+    public async Task<Status> ReblogAsync(
+        long accountId, long statusId, StatusVisibility? visibility, long? applicationId, string? uri, CancellationToken ct = default)
     {
         var original = await visible.FindProperAsync(statusId, accountId, ct);
         if (original.Visibility == StatusVisibility.Direct || (original.Visibility == StatusVisibility.Private && original.AccountId != accountId))
@@ -34,7 +39,7 @@ public sealed class ReblogService(
         var reblog = await reblogs.InsertAsync(conn, tx, new Status
         {
             Id = id,
-            Uri = $"{instance.WebBaseUrl}/users/{booster.Username}/statuses/{id}/activity",
+            Uri = uri ?? $"{instance.WebBaseUrl}/users/{booster.Username}/statuses/{id}/activity",
             Visibility = original.Visibility == StatusVisibility.Private ? StatusVisibility.Private : visibility ?? StatusVisibility.Public,
             ReblogOfId = original.Id,
             AccountId = accountId,

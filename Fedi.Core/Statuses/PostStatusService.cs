@@ -19,7 +19,7 @@ namespace Fedi.Core.Statuses;
 public sealed class PostStatusService(
     NpgsqlDataSource db, StatusStore statuses, TagStore tags, AccountStatsStore stats, StatusPolicy policy, AccountStore accounts,
     StatusIdempotency idempotency, JobOutbox outbox, InstanceOptions instance, StatusStatsStore statusStats,
-    StatusPolls polls)
+    StatusPolls polls, IRemoteMentionResolver remoteMentions)
 {
     public async Task<Status> PostAsync(Account author, NewStatus input, CancellationToken ct = default)
     {
@@ -92,16 +92,18 @@ public sealed class PostStatusService(
         return status;
     }
 
-    /// <summary>Local accounts named in the text; mentions of remote accounts wait for federation.</summary>
+    /// <summary>Accounts named in the text: local ones, and remote ones through <see cref="IRemoteMentionResolver"/>.</summary>
     internal async Task<IReadOnlyList<Account>> ResolveMentionsAsync(string text, CancellationToken ct)
     {
+        // Side by side, so a post naming several slow hosts waits for the slowest, not for their sum.
+        var lookups = StatusText.Mentions(text).Select(m =>
+            m.Domain is { } domain && !domain.Equals(instance.LocalDomain, StringComparison.OrdinalIgnoreCase)
+                ? remoteMentions.ResolveAsync(m.Username, domain, ct)
+                : accounts.FindByAcctAsync(m.Username, instance.LocalDomain, ct));
         var found = new List<Account>();
-        foreach (var (username, domain) in StatusText.Mentions(text))
-        {
-            if (domain is not null && !domain.Equals(instance.LocalDomain, StringComparison.OrdinalIgnoreCase)) continue;
-            if (await accounts.FindByAcctAsync(username, instance.LocalDomain, ct) is { SuspendedAt: null } account && found.All(a => a.Id != account.Id))
+        foreach (var account in await Task.WhenAll(lookups))
+            if (account is { SuspendedAt: null } && found.All(a => a.Id != account.Id))
                 found.Add(account);
-        }
         return found;
     }
 }

@@ -12,7 +12,8 @@ public static partial class StatusText
     /// <summary>Every URL counts as this many characters, however long (instance configuration says so too).</summary>
     public const int CharactersPerUrl = 23;
 
-    [GeneratedRegex(@"(?<=^|[^\p{L}\p{N}_/@.])@(?<username>[a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@(?<domain>[\p{L}\p{N}.-]+\.[\p{L}\p{N}-]+))?", RegexOptions.IgnoreCase)]
+    // The domain may carry a port: instances on a development machine federate as host:port.
+    [GeneratedRegex(@"(?<=^|[^\p{L}\p{N}_/@.])@(?<username>[a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?)(?:@(?<domain>[\p{L}\p{N}.-]+\.[\p{L}\p{N}-]+(?::[0-9]{1,5}(?![0-9]))?))?", RegexOptions.IgnoreCase)]
     public static partial Regex MentionPattern();
 
     [GeneratedRegex(@"(?<=^|[^\p{L}\p{N}_/)])#(?<tag>[\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)")]

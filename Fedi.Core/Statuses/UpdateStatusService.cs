@@ -27,20 +27,30 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
         polls.Validate(input.Poll);
         var pollChanged = await polls.ChangesAsync(status.Id, input.Poll, ct);
 
-        var edited = status with
+        return await ApplyAsync(status, status with
         {
             Text = input.Text,
             SpoilerText = input.SpoilerText,
             Sensitive = input.Sensitive || input.SpoilerText.Length > 0,
             Language = StatusText.NormalizeLanguage(input.Language) ?? status.Language,
-        };
+        }, ct, pollChanged ? new PollChange(input.Poll) : null);
+    }
+
+    /// <summary>
+    /// Records <paramref name="edited"/> as the new version of <paramref name="status"/>, already checked by the caller
+    /// (a local edit, or a remote author's Update); the status as stored. A local status's mentions and hashtags are read
+    /// again from its new text (a remote one's come with its Note).
+    /// </summary>
+    public async Task<Status> ApplyAsync(Status status, Status edited, CancellationToken ct = default, PollChange? pollChange = null)
+    {
+        var accountId = status.AccountId;
         if (edited.Text == status.Text && edited.SpoilerText == status.SpoilerText && edited.Sensitive == status.Sensitive
-            && edited.Language == status.Language && !pollChanged)
+            && edited.Language == status.Language && pollChange is null)
             return status;
 
         // Mastodon tells those who boosted the status that it changed under their boost.
         var boosters = await reblogs.ListRebloggersAsync(status.Id, Page.Newest(1000), ct);
-        var mentioned = edited.Text == status.Text ? null : await posting.ResolveMentionsAsync(edited.Text, ct);
+        var mentioned = edited.Text == status.Text || !status.Local ? null : await posting.ResolveMentionsAsync(edited.Text, ct);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (!await edits.AnyAsync(conn, tx, status.Id, ct)) await edits.InsertAsync(conn, tx, status, status.CreatedAt, ct);
@@ -51,7 +61,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
             await statuses.ReplaceMentionsAsync(conn, tx, status.Id, mentioned.Select(a => a.Id).ToList(), ct);
             await tags.ReplaceAsync(conn, tx, status.Id, StatusTags.Extract(edited.Text), ct);
         }
-        var poll = pollChanged ? await polls.ReplaceAsync(conn, tx, status.Id, accountId, input.Poll, ct) : null;
+        var poll = pollChange is not null ? await polls.ReplaceAsync(conn, tx, status.Id, accountId, pollChange.Poll, ct) : null;
         var staged = new List<JobOutbox.Staged>
         {
             await outbox.StageAsync(conn, tx, new DistributionJob(updated.Id, Update: true), ct),

@@ -5,6 +5,9 @@ namespace Fedi.Core.Federation.Inbox;
 /// <summary>An inbound activity as the processing job carries it: its verified signer's account and its JSON.</summary>
 public sealed record InboxActivity(long ActorId, string ActorUri, string Type, string? Id, JsonElement Object, long? DeliveredTo)
 {
+    /// <summary>The whole activity (its addressing: to, cc), when parsed from JSON.</summary>
+    public JsonElement Root { get; init; }
+
     /// <summary>The object's type when it is embedded, else null (a bare URI).</summary>
     public string? ObjectType => Object.ValueKind == JsonValueKind.Object ? Str(Object, "type") : null;
 
@@ -27,7 +30,7 @@ public sealed record InboxActivity(long ActorId, string ActorUri, string Type, s
             var actor = root.TryGetProperty("actor", out var a) ? a.ValueKind == JsonValueKind.Object ? Str(a, "id") : Str(root, "actor") : null;
             if (actor is null) return null;
             var obj = root.TryGetProperty("object", out var o) ? o.Clone() : default;
-            return new InboxActivity(actorId, actor, type, Str(root, "id"), obj, deliveredTo);
+            return new InboxActivity(actorId, actor, type, Str(root, "id"), obj, deliveredTo) { Root = root.Clone() };
         }
         catch (JsonException)
         {

@@ -12,6 +12,8 @@ public static class InboxServices
         services.AddSingleton<RemoteHtml>();
         services.AddSingleton<RemoteNoteParser>();
         services.AddSingleton<AcceptFollowService>();
+        services.AddSingleton<StoreRemoteStatusService>();
+        services.AddSingleton<DeletedObjects>();
         services.AddSingleton<IActivityHandler, FollowActivityHandler>();
         services.AddSingleton<IActivityHandler, UndoActivityHandler>();
         services.AddSingleton<IActivityHandler, CreateActivityHandler>();
@@ -19,6 +21,7 @@ public static class InboxServices
         services.AddSingleton<AnsweredFollow>();
         services.AddSingleton<IActivityHandler, AcceptActivityHandler>();
         services.AddSingleton<IActivityHandler, RejectActivityHandler>();
+        services.AddFediInboundInteractions();
         services.AddSingleton<ActivityDispatcher>();
         return services;
     }

@@ -1,25 +1,39 @@
-using Fedi.Core.Accounts;
-using Fedi.Core.Configuration;
-using Fedi.Core.Federation.ActivityStreams;
 using Fedi.Core.Follows;
 
 namespace Fedi.Core.Federation.Inbox;
 
-/// <summary>Undo{Follow} (Mastodon's ActivityPub::Activity::Undo): the follow, or the pending request, is removed. Other undos are ignored.</summary>
-public sealed class UndoActivityHandler(LocalUris uris, AccountStore accounts, InstanceOptions instance, UnfollowService unfollow, InboxStore store)
-    : IActivityHandler
+/// <summary>
+/// Undo (Mastodon's ActivityPub::Activity::Undo): of a Follow, the follow or the pending request is removed; of a Like,
+/// Announce or Block, that activity's handler takes it back. A bare URI is taken for an Announce's id, as Mastodon
+/// does. The undone activity must be the undoing actor's own; other undos are ignored.
+/// </summary>
+public sealed class UndoActivityHandler(
+    LocalActors locals, UnfollowService unfollow, InboxStore store, IEnumerable<IUndoableActivityHandler> undoables) : IActivityHandler
 {
+    private readonly Dictionary<string, IUndoableActivityHandler> _byType = undoables.ToDictionary(h => h.Type, StringComparer.Ordinal);
+
     public string Type => "Undo";
 
     public async Task HandleAsync(InboxActivity activity, CancellationToken ct)
     {
-        if (activity.ObjectType != "Follow") return;
-        // The undone Follow must be the undoing actor's own.
-        var follower = InboxActivity.Str(activity.Object, "actor");
-        if (follower is not null && follower != activity.ActorUri) return;
-        if (InboxActivity.Str(activity.Object, "object") is not { } target || uris.UsernameOf(target) is not { } username) return;
-        if (await accounts.FindByAcctAsync(username, instance.LocalDomain, ct) is not { IsLocal: true } local) return;
-        await store.DeleteFollowRequestAsync(activity.ActorId, local.Id, ct);
-        await unfollow.UnfollowAsync(activity.ActorId, local.Id, ct);
+        if (Undone(activity) is not { } undone) return;
+        if (undone.Type == "Follow")
+        {
+            if (await locals.FindAsync(undone.ObjectId, ct) is not { } local) return;
+            await store.DeleteFollowRequestAsync(activity.ActorId, local.Id, ct);
+            await unfollow.UnfollowAsync(activity.ActorId, local.Id, ct);
+        }
+        else if (_byType.TryGetValue(undone.Type, out var handler)) await handler.UndoAsync(undone, ct);
+    }
+
+    private static InboxActivity? Undone(InboxActivity undo)
+    {
+        if (undo.Object.ValueKind == System.Text.Json.JsonValueKind.String)
+            return undo with { Type = "Announce", Id = undo.Object.GetString(), Object = default, Root = default };
+        if (undo.ObjectType is not { } type) return null;
+        var actor = InboxActivity.Str(undo.Object, "actor");
+        if (actor is not null && actor != undo.ActorUri) return null;
+        var inner = undo.Object.TryGetProperty("object", out var o) ? o.Clone() : default;
+        return undo with { Type = type, Id = InboxActivity.Str(undo.Object, "id"), Object = inner, Root = undo.Object };
     }
 }

@@ -3,6 +3,7 @@ using Fedi.Core.ClientApi.Entities;
 using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Configuration;
 using Fedi.Core.Errors;
+using Fedi.Core.Federation.Resolution;
 using Fedi.Core.Identifiers;
 using Fedi.Core.OAuth;
 using Fedi.Web.Infrastructure;
@@ -36,10 +37,11 @@ public static class AccountsEndpoints
         return Results.Ok(renderer.RenderCredentials(account, user));
     }
 
-    private static async Task<IResult> LookupAsync(RequestParameters p, AccountStore accounts, AccountRenderer renderer, InstanceOptions instance, CancellationToken ct)
+    /// <summary>Mastodon's lookup: a handle not known here is resolved by WebFinger (stale remote profiles refreshed).</summary>
+    private static async Task<IResult> LookupAsync(RequestParameters p, ResolveAccountService resolver, AccountRenderer renderer, CancellationToken ct)
     {
         var acct = p.String("acct");
-        var account = string.IsNullOrWhiteSpace(acct) ? null : await accounts.FindVisibleByAcctAsync(acct.Trim(), instance.LocalDomain, ct);
+        var account = string.IsNullOrWhiteSpace(acct) || acct.Length > 512 ? null : await resolver.ResolveAsync(acct, ct);
         return account is null ? throw ApiException.NotFound() : Results.Ok(renderer.Render(account));
     }
 

@@ -13,18 +13,19 @@ namespace Fedi.Web.Tests.Federation;
 public sealed record ReceivedDelivery(string Path, JsonNode Body, string? KeyId, bool Verified);
 
 /// <summary>
-/// A remote server on loopback with one or more actors: serves their documents, records what is posted to their inboxes
-/// (and to the shared inbox, when the actors advertise one), verifies each POST's signature as a peer instance would,
-/// and signs activities as its actors.
+/// A remote server on loopback with one or more actors: serves their documents, WebFinger and the objects it was given,
+/// records what is posted to their inboxes (and to the shared inbox, when the actors advertise one), verifies each
+/// POST's signature as a peer instance would, and signs activities as its actors.
 /// </summary>
 public sealed class RemoteActorServer : IAsyncDisposable
 {
-    private static readonly HttpClient KeyFetcher = new();
+    private const string Public = "https://www.w3.org/ns/activitystreams#Public";
     private readonly HttpListener _listener = new();
     private readonly Dictionary<string, RSA> _keys = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _publicKeys = new(StringComparer.Ordinal);
+    private readonly SignedPostVerifier _verifier = new();
     private readonly bool _sharedInbox;
     private readonly Task _loop;
+    private int _webFingers;
 
     /// <param name="username">The first actor, the one the single-actor members speak for.</param>
     /// <param name="others">More actors on the same server.</param>
@@ -41,13 +42,21 @@ public sealed class RemoteActorServer : IAsyncDisposable
     }
 
     public string Username { get; }
+
+    /// <summary>The actors' name; change it to make a later fetch see a new profile.</summary>
+    public string DisplayName { get; set; } = "Remote Person";
     public string Base { get; }
     public string Domain => new Uri(Base).Authority;
     public string ActorUri => ActorUriOf(Username);
     public string Acct => $"{Username}@{Domain}";
     public string SharedInbox => $"{Base}/inbox";
 
+    /// <summary>The first actor's profile page, its document's <c>url</c> (what a mention's h-card links to).</summary>
+    public string ProfileUrl => ProfileUrlOf(Username);
+
     public string ActorUriOf(string username) => $"{Base}/users/{username}";
+
+    private string ProfileUrlOf(string username) => $"{Base}/@{username}";
 
     /// <summary>Bodies posted to any inbox here, in order of arrival.</summary>
     public ConcurrentQueue<JsonNode> Received { get; } = new();
@@ -55,9 +64,35 @@ public sealed class RemoteActorServer : IAsyncDisposable
     /// <summary>Every POST with where it went and whether its signature verified, in order of arrival.</summary>
     public ConcurrentQueue<ReceivedDelivery> Deliveries { get; } = new();
 
+    /// <summary>Objects served by id (e.g. Notes), as a peer answers a fetch of their URL.</summary>
+    public ConcurrentDictionary<string, JsonObject> Objects { get; } = new();
+
+    /// <summary>WebFinger queries received, so a test can tell a stored profile from a fetched one.</summary>
+    public int WebFingerCount => _webFingers;
+
     /// <summary>The verified deliveries of activities of <paramref name="type"/>.</summary>
     public IReadOnlyList<ReceivedDelivery> Verified(string type) =>
         Deliveries.Where(d => d.Verified && (string?)d.Body["type"] == type).ToList();
+
+    /// <summary>A public Note by the first actor, served at its id; the Note itself.</summary>
+    public JsonObject ServeNote(string content)
+    {
+        var id = NewId("statuses");
+        var note = new JsonObject
+        {
+            ["@context"] = "https://www.w3.org/ns/activitystreams", ["id"] = id, ["type"] = "Note", ["attributedTo"] = ActorUri,
+            ["to"] = new JsonArray(Public), ["published"] = DateTimeOffset.UtcNow.ToString("o"), ["content"] = content,
+        };
+        Objects[id] = note;
+        return note;
+    }
+
+    /// <summary>An activity by the first actor, addressed to the public, with a new id unless one is given.</summary>
+    public JsonObject Activity(string type, JsonNode obj, string? id = null) => new()
+    {
+        ["@context"] = "https://www.w3.org/ns/activitystreams", ["id"] = id ?? NewId(type.ToLowerInvariant()), ["type"] = type,
+        ["actor"] = ActorUri, ["to"] = new JsonArray(Public), ["object"] = obj,
+    };
 
     /// <summary>A new activity id on this server.</summary>
     public string NewId(string kind) => $"{ActorUri}/{kind}/{Guid.NewGuid():N}";
@@ -104,12 +139,13 @@ public sealed class RemoteActorServer : IAsyncDisposable
         var path = context.Request.Url!.AbsolutePath;
         var response = context.Response;
         var actor = path.StartsWith("/users/", StringComparison.Ordinal) ? path["/users/".Length..].Split('/')[0] : null;
-        if (context.Request.HttpMethod == "POST" && (path == "/inbox" || (actor is not null && _keys.ContainsKey(actor) && path == $"/users/{actor}/inbox")))
+        var known = actor is not null && _keys.ContainsKey(actor);
+        if (context.Request.HttpMethod == "POST" && (path == "/inbox" || (known && path == $"/users/{actor}/inbox")))
         {
             using var buffer = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(buffer);
             var body = buffer.ToArray();
-            var (keyId, verified) = await VerifyAsync(context.Request, body);
+            var (keyId, verified) = await _verifier.VerifyAsync(context.Request, body);
             if (JsonNode.Parse(body) is { } posted)
             {
                 Received.Enqueue(posted);
@@ -117,45 +153,34 @@ public sealed class RemoteActorServer : IAsyncDisposable
             }
             response.StatusCode = verified ? 202 : 401;
         }
-        else if (actor is not null && _keys.ContainsKey(actor) && path == $"/users/{actor}")
+        else if (known && path == $"/users/{actor}") await WriteAsync(response, Actor(actor!), "application/activity+json");
+        else if (path == "/.well-known/webfinger" && WebFingerUser(context.Request.QueryString["resource"]) is { } user)
         {
-            var bytes = Encoding.UTF8.GetBytes(Actor(actor).ToJsonString());
-            response.ContentType = "application/activity+json";
-            await response.OutputStream.WriteAsync(bytes);
+            Interlocked.Increment(ref _webFingers);
+            await WriteAsync(response, WebFinger(user), "application/jrd+json");
         }
+        else if (Objects.TryGetValue($"{Base}{path}", out var found)) await WriteAsync(response, found, "application/activity+json");
         else response.StatusCode = 404;
         response.Close();
     }
 
-    /// <summary>Checks the POST as Mastodon would: Digest, Date window, and the RSA signature against the key its
-    /// keyId names, fetched from the signer's actor document (once per key).</summary>
-    private async Task<(string? KeyId, bool Verified)> VerifyAsync(HttpListenerRequest request, byte[] body)
+    private string? WebFingerUser(string? resource) =>
+        _keys.Keys.FirstOrDefault(name => resource == $"acct:{name}@{Domain}");
+
+    private static async Task WriteAsync(HttpListenerResponse response, JsonNode body, string contentType)
     {
-        var headers = request.Headers.AllKeys.Where(k => k is not null)
-            .ToDictionary(k => k!.ToLowerInvariant(), k => request.Headers[k]!, StringComparer.Ordinal);
-        try
-        {
-            var claim = SignatureVerifier.Check(new SignedRequest("POST", request.Url!, headers, body), DateTimeOffset.UtcNow);
-            var pem = await PublicKeyAsync(claim.KeyId);
-            return (claim.KeyId, pem is not null && claim.VerifiesWith(pem));
-        }
-        catch (SignatureException)
-        {
-            return (null, false);
-        }
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        response.ContentType = contentType;
+        await response.OutputStream.WriteAsync(bytes);
     }
 
-    private async Task<string?> PublicKeyAsync(string keyId)
+    private JsonObject WebFinger(string username) => new()
     {
-        if (_publicKeys.TryGetValue(keyId, out var known)) return known;
-        var request = new HttpRequestMessage(HttpMethod.Get, keyId.Split('#')[0]);
-        request.Headers.Accept.ParseAdd("application/activity+json");
-        using var response = await KeyFetcher.SendAsync(request);
-        if (!response.IsSuccessStatusCode) return null;
-        var actor = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-        if ((string?)actor?["publicKey"]?["publicKeyPem"] is not { } pem) return null;
-        return _publicKeys[keyId] = pem;
-    }
+        ["subject"] = $"acct:{username}@{Domain}",
+        ["links"] = new JsonArray(
+            new JsonObject { ["rel"] = "http://webfinger.net/rel/profile-page", ["type"] = "text/html", ["href"] = ProfileUrlOf(username) },
+            new JsonObject { ["rel"] = "self", ["type"] = "application/activity+json", ["href"] = ActorUriOf(username) }),
+    };
 
     private JsonObject Actor(string username)
     {
@@ -166,7 +191,8 @@ public sealed class RemoteActorServer : IAsyncDisposable
             ["id"] = uri,
             ["type"] = "Person",
             ["preferredUsername"] = username,
-            ["name"] = "Remote Person",
+            ["name"] = DisplayName,
+            ["url"] = ProfileUrlOf(username),
             ["inbox"] = $"{uri}/inbox",
             ["outbox"] = $"{uri}/outbox",
             ["followers"] = $"{uri}/followers",
