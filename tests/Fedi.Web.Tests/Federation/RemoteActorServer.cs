@@ -31,6 +31,9 @@ public sealed class RemoteActorServer : IAsyncDisposable
 
     /// <summary>The actor's name; change it to make a later fetch see a new profile.</summary>
     public string DisplayName { get; set; } = "Remote Person";
+
+    /// <summary>The actor's aliases (<c>alsoKnownAs</c>): a Move to this actor is believed only from one of them.</summary>
+    public List<string> AlsoKnownAs { get; } = [];
     public string Base { get; }
     public string ActorUri => $"{Base}/users/{Username}";
     public string Acct => $"{Username}@{new Uri(Base).Authority}";
@@ -48,6 +51,11 @@ public sealed class RemoteActorServer : IAsyncDisposable
     public int WebFingerCount => _webFingers;
 
     private int _webFingers;
+
+    /// <summary>GETs of the actor document received.</summary>
+    public int DocumentFetchCount => _documentFetches;
+
+    private int _documentFetches;
 
     /// <summary>A public Note by this actor, served at its id; the Note itself.</summary>
     public JsonObject ServeNote(string content)
@@ -98,24 +106,40 @@ public sealed class RemoteActorServer : IAsyncDisposable
             {
                 return;
             }
-            var path = context.Request.Url!.AbsolutePath;
-            var response = context.Response;
-            if (context.Request.HttpMethod == "POST" && path == $"/users/{Username}/inbox")
+            try
             {
-                using var reader = new StreamReader(context.Request.InputStream);
-                if (JsonNode.Parse(await reader.ReadToEndAsync()) is { } posted) Received.Enqueue(posted);
-                response.StatusCode = 202;
+                await HandleAsync(context);
             }
-            else if (path == $"/users/{Username}") await WriteAsync(response, Actor(), "application/activity+json");
-            else if (path == "/.well-known/webfinger" && context.Request.QueryString["resource"] == $"acct:{Acct}")
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
             {
-                Interlocked.Increment(ref _webFingers);
-                await WriteAsync(response, WebFinger(), "application/jrd+json");
+                // The server was stopped while answering (a fetch the test no longer waits for).
             }
-            else if (Objects.TryGetValue($"{Base}{path}", out var found)) await WriteAsync(response, found, "application/activity+json");
-            else response.StatusCode = 404;
-            response.Close();
         }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var path = context.Request.Url!.AbsolutePath;
+        var response = context.Response;
+        if (context.Request.HttpMethod == "POST" && path == $"/users/{Username}/inbox")
+        {
+            using var reader = new StreamReader(context.Request.InputStream);
+            if (JsonNode.Parse(await reader.ReadToEndAsync()) is { } posted) Received.Enqueue(posted);
+            response.StatusCode = 202;
+        }
+        else if (path == $"/users/{Username}")
+        {
+            Interlocked.Increment(ref _documentFetches);
+            await WriteAsync(response, Document(), "application/activity+json");
+        }
+        else if (path == "/.well-known/webfinger" && context.Request.QueryString["resource"] == $"acct:{Acct}")
+        {
+            Interlocked.Increment(ref _webFingers);
+            await WriteAsync(response, WebFinger(), "application/jrd+json");
+        }
+        else if (Objects.TryGetValue($"{Base}{path}", out var found)) await WriteAsync(response, found, "application/activity+json");
+        else response.StatusCode = 404;
+        response.Close();
     }
 
     private static async Task WriteAsync(HttpListenerResponse response, JsonNode body, string contentType)
@@ -133,7 +157,8 @@ public sealed class RemoteActorServer : IAsyncDisposable
             new JsonObject { ["rel"] = "self", ["type"] = "application/activity+json", ["href"] = ActorUri }),
     };
 
-    private JsonObject Actor() => new()
+    /// <summary>The actor document, as served now (an Update carries it).</summary>
+    public JsonObject Document() => new()
     {
         ["@context"] = new JsonArray("https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"),
         ["id"] = ActorUri,
@@ -141,6 +166,7 @@ public sealed class RemoteActorServer : IAsyncDisposable
         ["preferredUsername"] = Username,
         ["name"] = DisplayName,
         ["url"] = ProfileUrl,
+        ["alsoKnownAs"] = new JsonArray(AlsoKnownAs.Select(a => (JsonNode?)a).ToArray()),
         ["inbox"] = $"{ActorUri}/inbox",
         ["outbox"] = $"{ActorUri}/outbox",
         ["followers"] = $"{ActorUri}/followers",
