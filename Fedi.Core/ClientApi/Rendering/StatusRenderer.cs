@@ -18,7 +18,10 @@ public sealed class StatusRenderer(
     public async Task<ApiStatus> RenderAsync(Status status, long? viewerAccountId, CancellationToken ct = default) =>
         (await RenderManyAsync([status], viewerAccountId, ct)) is [var rendered] ? rendered : throw Errors.ApiException.NotFound();
 
-    /// <summary>The page in its order; a reblog whose original is gone is left out.</summary>
+    /// <summary>
+    /// The page in its order; a reblog whose original is gone is left out, and so is a status whose author went between
+    /// reading the page and rendering it (a remote account deleted by its server).
+    /// </summary>
     public async Task<IReadOnlyList<ApiStatus>> RenderManyAsync(IReadOnlyList<Status> page, long? viewerAccountId, CancellationToken ct = default)
     {
         if (page.Count == 0) return [];
@@ -30,8 +33,9 @@ public sealed class StatusRenderer(
         var rendered = new List<ApiStatus>(page.Count);
         foreach (var status in page)
         {
+            if (!batch.Accounts.ContainsKey(status.AccountId)) continue;
             if (status.ReblogOfId is not { } originalId) rendered.Add(Render(status, batch, viewerAccountId));
-            else if (originals.TryGetValue(originalId, out var original))
+            else if (originals.TryGetValue(originalId, out var original) && batch.Accounts.ContainsKey(original.AccountId))
                 rendered.Add(RenderReblog(status, Render(original, batch, viewerAccountId), batch, viewerAccountId));
         }
         return rendered;

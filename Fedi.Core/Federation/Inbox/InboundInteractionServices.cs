@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fedi.Core.Federation.Inbox;
 
-/// <summary>The activity handlers beyond follows and posts: Like, Announce, Block (each undoable), Update, Flag, and actor deletion.</summary>
+/// <summary>The activity handlers beyond follows and posts: Like, Announce, Block (each undoable), Update, Flag, Move, and actor deletion.</summary>
 public static class InboundInteractionServices
 {
     public static IServiceCollection AddFediInboundInteractions(this IServiceCollection services)
@@ -16,6 +16,8 @@ public static class InboundInteractionServices
         services.AddUndoable<BlockActivityHandler>();
         services.AddSingleton<IActivityHandler, UpdateActivityHandler>();
         services.AddSingleton<IActivityHandler, FlagActivityHandler>();
+        services.AddSingleton<AccountMoveStore>();
+        services.AddSingleton<IActivityHandler, MoveActivityHandler>();
         return services;
     }
 

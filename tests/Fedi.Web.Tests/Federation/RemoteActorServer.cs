@@ -17,15 +17,15 @@ public sealed record ReceivedDelivery(string Path, JsonNode Body, string? KeyId,
 /// records what is posted to their inboxes (and to the shared inbox, when the actors advertise one), verifies each
 /// POST's signature as a peer instance would, and signs activities as its actors.
 /// </summary>
-public sealed class RemoteActorServer : IAsyncDisposable
+public sealed partial class RemoteActorServer : IAsyncDisposable
 {
-    private const string Public = "https://www.w3.org/ns/activitystreams#Public";
     private readonly HttpListener _listener = new();
     private readonly Dictionary<string, RSA> _keys = new(StringComparer.Ordinal);
     private readonly SignedPostVerifier _verifier = new();
     private readonly bool _sharedInbox;
     private readonly Task _loop;
     private int _webFingers;
+    private int _documentFetches;
 
     /// <param name="username">The first actor, the one the single-actor members speak for.</param>
     /// <param name="others">More actors on the same server.</param>
@@ -45,6 +45,9 @@ public sealed class RemoteActorServer : IAsyncDisposable
 
     /// <summary>The actors' name; change it to make a later fetch see a new profile.</summary>
     public string DisplayName { get; set; } = "Remote Person";
+
+    /// <summary>The actors' aliases (<c>alsoKnownAs</c>): a Move to an actor is believed only from one of them.</summary>
+    public List<string> AlsoKnownAs { get; } = [];
     public string Base { get; }
     public string Domain => new Uri(Base).Authority;
     public string ActorUri => ActorUriOf(Username);
@@ -70,29 +73,12 @@ public sealed class RemoteActorServer : IAsyncDisposable
     /// <summary>WebFinger queries received, so a test can tell a stored profile from a fetched one.</summary>
     public int WebFingerCount => _webFingers;
 
+    /// <summary>GETs of actor documents received.</summary>
+    public int DocumentFetchCount => _documentFetches;
+
     /// <summary>The verified deliveries of activities of <paramref name="type"/>.</summary>
     public IReadOnlyList<ReceivedDelivery> Verified(string type) =>
         Deliveries.Where(d => d.Verified && (string?)d.Body["type"] == type).ToList();
-
-    /// <summary>A public Note by the first actor, served at its id; the Note itself.</summary>
-    public JsonObject ServeNote(string content)
-    {
-        var id = NewId("statuses");
-        var note = new JsonObject
-        {
-            ["@context"] = "https://www.w3.org/ns/activitystreams", ["id"] = id, ["type"] = "Note", ["attributedTo"] = ActorUri,
-            ["to"] = new JsonArray(Public), ["published"] = DateTimeOffset.UtcNow.ToString("o"), ["content"] = content,
-        };
-        Objects[id] = note;
-        return note;
-    }
-
-    /// <summary>An activity by the first actor, addressed to the public, with a new id unless one is given.</summary>
-    public JsonObject Activity(string type, JsonNode obj, string? id = null) => new()
-    {
-        ["@context"] = "https://www.w3.org/ns/activitystreams", ["id"] = id ?? NewId(type.ToLowerInvariant()), ["type"] = type,
-        ["actor"] = ActorUri, ["to"] = new JsonArray(Public), ["object"] = obj,
-    };
 
     /// <summary>A new activity id on this server.</summary>
     public string NewId(string kind) => $"{ActorUri}/{kind}/{Guid.NewGuid():N}";
@@ -153,7 +139,11 @@ public sealed class RemoteActorServer : IAsyncDisposable
             }
             response.StatusCode = verified ? 202 : 401;
         }
-        else if (known && path == $"/users/{actor}") await WriteAsync(response, Actor(actor!), "application/activity+json");
+        else if (known && path == $"/users/{actor}")
+        {
+            Interlocked.Increment(ref _documentFetches);
+            await WriteAsync(response, Actor(actor!), "application/activity+json");
+        }
         else if (path == "/.well-known/webfinger" && WebFingerUser(context.Request.QueryString["resource"]) is { } user)
         {
             Interlocked.Increment(ref _webFingers);
@@ -172,34 +162,6 @@ public sealed class RemoteActorServer : IAsyncDisposable
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         response.ContentType = contentType;
         await response.OutputStream.WriteAsync(bytes);
-    }
-
-    private JsonObject WebFinger(string username) => new()
-    {
-        ["subject"] = $"acct:{username}@{Domain}",
-        ["links"] = new JsonArray(
-            new JsonObject { ["rel"] = "http://webfinger.net/rel/profile-page", ["type"] = "text/html", ["href"] = ProfileUrlOf(username) },
-            new JsonObject { ["rel"] = "self", ["type"] = "application/activity+json", ["href"] = ActorUriOf(username) }),
-    };
-
-    private JsonObject Actor(string username)
-    {
-        var uri = ActorUriOf(username);
-        var actor = new JsonObject
-        {
-            ["@context"] = new JsonArray("https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"),
-            ["id"] = uri,
-            ["type"] = "Person",
-            ["preferredUsername"] = username,
-            ["name"] = DisplayName,
-            ["url"] = ProfileUrlOf(username),
-            ["inbox"] = $"{uri}/inbox",
-            ["outbox"] = $"{uri}/outbox",
-            ["followers"] = $"{uri}/followers",
-            ["publicKey"] = new JsonObject { ["id"] = $"{uri}#main-key", ["owner"] = uri, ["publicKeyPem"] = _keys[username].ExportSubjectPublicKeyInfoPem() },
-        };
-        if (_sharedInbox) actor["endpoints"] = new JsonObject { ["sharedInbox"] = SharedInbox };
-        return actor;
     }
 
     public async ValueTask DisposeAsync()

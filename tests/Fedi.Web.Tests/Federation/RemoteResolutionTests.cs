@@ -31,6 +31,24 @@ public sealed class RemoteResolutionTests : FederatingFixture
     }
 
     [Test]
+    public async Task Lookup_of_a_profile_older_than_a_day_fetches_it_again()
+    {
+        await using var remote = new RemoteActorServer();
+        await Cluster.Api.GetAsync($"/api/v1/accounts/lookup?acct={remote.Acct}");
+        remote.DisplayName = "Renamed Person";
+        await Rows.CountAsync(Cluster, """
+            WITH aged AS (UPDATE accounts SET updated_at = now() - interval '25 hours', last_webfingered_at = now() - interval '25 hours'
+                          WHERE uri = @uri RETURNING 1)
+            SELECT count(*) FROM aged
+            """, new { uri = remote.ActorUri });
+
+        var account = (await Cluster.Api.GetAsync($"/api/v1/accounts/lookup?acct={remote.Acct}")).EnsureSuccess().RequireJson();
+
+        Assert.That((string?)account["display_name"], Is.EqualTo("Renamed Person"));
+        Assert.That(remote.WebFingerCount, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Lookup_of_a_handle_its_host_does_not_know_is_404()
     {
         await using var remote = new RemoteActorServer();
