@@ -13,6 +13,7 @@ using Fedi.Web.ClientApi.Mutes;
 using Fedi.Web.ClientApi.Notifications;
 using Fedi.Web.ClientApi.Polls;
 using Fedi.Web.ClientApi.Preferences;
+using Fedi.Web.ClientApi.ScheduledStatuses;
 using Fedi.Web.ClientApi.Search;
 using Fedi.Web.ClientApi.Statuses;
 using Fedi.Web.ClientApi.Streaming;
@@ -56,6 +57,7 @@ public static class WebServices
         app.MapInstanceEndpoints();
         app.MapStatusesEndpoints();
         app.MapPollsEndpoints();
+        app.MapScheduledStatusesEndpoints();
         app.MapTimelinesEndpoints();
         app.MapStreamingRedirectEndpoints();
         app.MapListsEndpoints();

@@ -9,6 +9,7 @@ using Fedi.Core.Notifications;
 using Fedi.Core.OAuth;
 using Fedi.Core.Polls;
 using Fedi.Core.Relationships;
+using Fedi.Core.ScheduledStatuses;
 using Fedi.Core.Statuses;
 using Fedi.Core.Streams;
 using Fedi.Core.Tags;
@@ -78,6 +79,7 @@ public static class DomainServices
         services.AddFediInteractions();
         services.AddFediNotifications();
         services.AddFediPolls();
+        services.AddFediScheduledStatuses();
         services.AddFediFederation();
         return services;
     }

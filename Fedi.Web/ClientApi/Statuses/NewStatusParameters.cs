@@ -16,8 +16,6 @@ public static class NewStatusParameters
             throw ApiException.Unprocessable("Cannot attach more than 4 files");
         if (p.Strings("media_ids").Any(id => id.Length > 0))
             throw ApiException.Unprocessable("Validation failed: Media attachments are not supported by this server yet");
-        if (!string.IsNullOrEmpty(p.String("scheduled_at")))
-            throw ApiException.Unprocessable("Validation failed: Scheduled statuses are not supported by this server yet");
 
         var visibilityName = p.String("visibility");
         var visibility = string.IsNullOrEmpty(visibilityName)
