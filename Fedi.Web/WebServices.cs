@@ -9,6 +9,7 @@ using Fedi.Web.ClientApi.FollowRequests;
 using Fedi.Web.ClientApi.Instance;
 using Fedi.Web.ClientApi.Lists;
 using Fedi.Web.ClientApi.Markers;
+using Fedi.Web.ClientApi.Media;
 using Fedi.Web.ClientApi.Mutes;
 using Fedi.Web.ClientApi.Notifications;
 using Fedi.Web.ClientApi.Preferences;
@@ -54,6 +55,7 @@ public static class WebServices
         app.MapDomainBlocksEndpoints();
         app.MapInstanceEndpoints();
         app.MapStatusesEndpoints();
+        app.MapMediaEndpoints();
         app.MapTimelinesEndpoints();
         app.MapStreamingRedirectEndpoints();
         app.MapListsEndpoints();

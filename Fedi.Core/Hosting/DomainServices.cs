@@ -5,6 +5,7 @@ using Fedi.Core.Federation;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Lists;
+using Fedi.Core.Media;
 using Fedi.Core.Notifications;
 using Fedi.Core.OAuth;
 using Fedi.Core.Relationships;
@@ -43,6 +44,7 @@ public static class DomainServices
         services.AddSingleton<RelationshipRenderer>();
         services.AddSingleton<StatusStore>();
         services.AddSingleton<StatusRenderer>();
+        services.AddSingleton<MediaAttachmentRenderer>();
         services.AddSingleton<StatusPolicy>();
         services.AddSingleton<StatusFilterStore>();
         services.AddSingleton<StatusIdempotency>();
@@ -76,6 +78,7 @@ public static class DomainServices
         services.AddFediInteractions();
         services.AddFediNotifications();
         services.AddFediFederation();
+        services.AddFediMedia();
         return services;
     }
 

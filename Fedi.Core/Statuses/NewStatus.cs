@@ -11,6 +11,9 @@ public sealed record NewStatus
     public long? InReplyToId { get; init; }
     public long? ApplicationId { get; init; }
 
+    /// <summary>media_ids[]: attachments to show, in order; null when not sent (an edit keeps the ones it has).</summary>
+    public IReadOnlyList<string>? MediaIds { get; init; }
+
     /// <summary>Idempotency-Key header: a repeat within an hour returns the first status.</summary>
     public string? IdempotencyKey { get; init; }
 }

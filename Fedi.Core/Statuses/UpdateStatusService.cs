@@ -2,6 +2,7 @@ using Fedi.Core.Data;
 using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Media;
 using Npgsql;
 
 namespace Fedi.Core.Statuses;
@@ -12,13 +13,15 @@ namespace Fedi.Core.Statuses;
 /// edit). Then the worker re-runs the fan-out in update mode, which sends <c>status.update</c> where the status went.
 /// An edit that changes nothing records nothing.
 /// </summary>
-public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox, ReblogStore reblogs)
+public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox, ReblogStore reblogs,
+    MediaAttachmentService media)
 {
     public async Task<Status> UpdateAsync(long accountId, long statusId, NewStatus input, CancellationToken ct = default)
     {
         var status = await statuses.FindAsync(statusId, ct);
         if (status is null || status.AccountId != accountId || status.ReblogOfId is not null) throw ApiException.NotFound();
         PostStatusService.Validate(input);
+        var attachments = input.MediaIds is { } mediaIds ? await media.CheckAsync(accountId, mediaIds, status.Id, ct) : null;
 
         var edited = status with
         {
@@ -28,7 +31,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
             Language = StatusText.NormalizeLanguage(input.Language) ?? status.Language,
         };
         if (edited.Text == status.Text && edited.SpoilerText == status.SpoilerText && edited.Sensitive == status.Sensitive
-            && edited.Language == status.Language)
+            && edited.Language == status.Language && (attachments is null || !await media.ChangesAsync(status.Id, attachments, ct)))
             return status;
 
         // Mastodon tells those who boosted the status that it changed under their boost.
@@ -37,6 +40,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (!await edits.AnyAsync(conn, tx, status.Id, ct)) await edits.InsertAsync(conn, tx, status, status.CreatedAt, ct);
         var updated = await edits.UpdateStatusAsync(conn, tx, edited, ct);
+        if (attachments is not null) await media.AttachAsync(conn, tx, status.Id, attachments, ct);
         await edits.InsertAsync(conn, tx, updated, updated.EditedAt ?? DateTime.UtcNow, ct);
         var staged = new List<JobOutbox.Staged> { await outbox.StageAsync(conn, tx, new DistributionJob(updated.Id, Update: true), ct) };
         foreach (var (_, boosterId) in boosters)

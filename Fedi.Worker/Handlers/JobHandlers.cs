@@ -1,6 +1,7 @@
 using Fedi.Worker.Engine;
 using Fedi.Worker.Handlers.Diagnostics;
 using Fedi.Worker.Handlers.Federation;
+using Fedi.Worker.Handlers.Media;
 using Fedi.Worker.Handlers.Notifications;
 using Fedi.Worker.Handlers.Timelines;
 
@@ -22,6 +23,9 @@ public static class JobHandlers
         // Federation
         services.AddSingleton<IJobHandler, ProcessingHandler>();
         services.AddSingleton<IJobHandler, DeliveryHandler>();
+
+        // Media
+        services.AddSingleton<IJobHandler, MediaHandler>();
 
         if (options.DiagnosticJobs)
         {

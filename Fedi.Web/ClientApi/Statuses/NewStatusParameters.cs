@@ -11,8 +11,6 @@ public static class NewStatusParameters
 {
     public static NewStatus Read(RequestParameters p, HttpContext http, RequestAuth auth, UserSettings defaults)
     {
-        if (p.Strings("media_ids").Any(id => id.Length > 0))
-            throw ApiException.Unprocessable("Validation failed: Media attachments are not supported by this server yet");
         if (p.Has("poll[options]"))
             throw ApiException.Unprocessable("Validation failed: Polls are not supported by this server yet");
         if (!string.IsNullOrEmpty(p.String("scheduled_at")))
@@ -37,6 +35,7 @@ public static class NewStatusParameters
             Language = string.IsNullOrEmpty(p.String("language")) ? defaults.DefaultLanguage : p.String("language"),
             InReplyToId = inReplyTo,
             ApplicationId = auth.Token?.ApplicationId,
+            MediaIds = p.Has("media_ids") ? p.Strings("media_ids") : null,
             IdempotencyKey = idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null,
         };
     }
