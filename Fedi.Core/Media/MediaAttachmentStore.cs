@@ -6,6 +6,9 @@ namespace Fedi.Core.Media;
 /// <summary>SQL for <c>media_attachments</c>.</summary>
 public sealed class MediaAttachmentStore(NpgsqlDataSource db)
 {
+    /// <summary>SQL condition on a status aliased <c>s</c>: with <c>@onlyMedia</c> true, only those with attachments (only_media).</summary>
+    public const string OnlyMediaFilter = "(NOT @onlyMedia OR EXISTS (SELECT 1 FROM media_attachments ma WHERE ma.status_id = s.id))";
+
     private const string Columns = """
         id, account_id, status_id, type, file_key, file_content_type, file_file_size, thumbnail_key, upload_key,
         file_meta::text AS file_meta, description, blurhash, processing, processing_error, remote_url, created_at
