@@ -13,6 +13,7 @@ using Fedi.Web.ClientApi.Media;
 using Fedi.Web.ClientApi.Mutes;
 using Fedi.Web.ClientApi.Notifications;
 using Fedi.Web.ClientApi.Preferences;
+using Fedi.Web.ClientApi.Profile;
 using Fedi.Web.ClientApi.Search;
 using Fedi.Web.ClientApi.Statuses;
 using Fedi.Web.ClientApi.Streaming;
@@ -66,6 +67,7 @@ public static class WebServices
         app.MapMarkersEndpoints();
         app.MapFollowRequestsEndpoints();
         app.MapAccountProfileEndpoints();
+        app.MapProfileEndpoints();
         app.MapPreferencesEndpoints();
         app.MapDefaultImagesEndpoints();
         app.MapDiscoveryEndpoints();

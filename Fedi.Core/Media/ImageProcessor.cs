@@ -51,7 +51,7 @@ public static class ImageProcessor
         {
             using var image = Image.Thumbnail(input, width, height: height, size: Enums.Size.Down,
                 crop: crop ? Enums.Interesting.Centre : null, failOn: Enums.FailOn.Error);
-            Save(image, output, Path.GetExtension(output) == ".png" ? MediaFormat.Png : MediaFormat.Jpeg);
+            Save(image, output, Path.GetExtension(output) switch { ".png" => MediaFormat.Png, ".gif" => MediaFormat.Gif, _ => MediaFormat.Jpeg });
         }
         catch (VipsException)
         {

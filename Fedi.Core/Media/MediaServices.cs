@@ -16,6 +16,8 @@ public static class MediaServices
         services.AddSingleton<UpdateMediaService>();
         services.AddSingleton<DeleteMediaService>();
         services.AddSingleton<MediaAttachmentService>();
+        services.AddSingleton<ProfileImageStore>();
+        services.AddSingleton<UpdateProfileImageService>();
         return services;
     }
 }
