@@ -5,6 +5,7 @@ using Fedi.Core.Federation;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Lists;
+using Fedi.Core.Media;
 using Fedi.Core.Notifications;
 using Fedi.Core.OAuth;
 using Fedi.Core.Polls;
@@ -46,6 +47,7 @@ public static class DomainServices
         services.AddSingleton<StatusStore>();
         services.AddSingleton<StatusRenderer>();
         services.AddSingleton<PollRenderer>();
+        services.AddSingleton<MediaAttachmentRenderer>();
         services.AddSingleton<StatusPolicy>();
         services.AddSingleton<StatusFilterStore>();
         services.AddSingleton<StatusIdempotency>();
@@ -81,6 +83,7 @@ public static class DomainServices
         services.AddFediPolls();
         services.AddFediScheduledStatuses();
         services.AddFediFederation();
+        services.AddFediMedia();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Fedi.Core.Data;
 using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Media;
 using Fedi.Core.Polls;
 using Npgsql;
 
@@ -16,7 +17,7 @@ namespace Fedi.Core.Statuses;
 /// An edit that changes nothing records nothing.
 /// </summary>
 public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox, ReblogStore reblogs,
-    StatusPolls polls)
+    StatusPolls polls, MediaAttachmentService media)
 {
     public async Task<Status> UpdateAsync(long accountId, long statusId, NewStatus input, CancellationToken ct = default)
     {
@@ -25,6 +26,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
         PostStatusService.Validate(input);
         polls.Validate(input.Poll);
         var pollChanged = await polls.ChangesAsync(status.Id, input.Poll, ct);
+        var attachments = input.MediaIds is { } mediaIds ? await media.CheckAsync(accountId, mediaIds, status.Id, ct) : null;
 
         var edited = status with
         {
@@ -34,7 +36,8 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
             Language = StatusText.NormalizeLanguage(input.Language) ?? status.Language,
         };
         if (edited.Text == status.Text && edited.SpoilerText == status.SpoilerText && edited.Sensitive == status.Sensitive
-            && edited.Language == status.Language && !pollChanged)
+            && edited.Language == status.Language && !pollChanged
+            && (attachments is null || !await media.ChangesAsync(status.Id, attachments, ct)))
             return status;
 
         // Mastodon tells those who boosted the status that it changed under their boost.
@@ -43,6 +46,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (!await edits.AnyAsync(conn, tx, status.Id, ct)) await edits.InsertAsync(conn, tx, status, status.CreatedAt, ct);
         var updated = await edits.UpdateStatusAsync(conn, tx, edited, ct);
+        if (attachments is not null) await media.AttachAsync(conn, tx, status.Id, attachments, ct);
         await edits.InsertAsync(conn, tx, updated, updated.EditedAt ?? DateTime.UtcNow, ct);
         var poll = pollChanged ? await polls.ReplaceAsync(conn, tx, status.Id, accountId, input.Poll, ct) : null;
         var staged = new List<JobOutbox.Staged>

@@ -1,6 +1,7 @@
 using Fedi.Worker.Engine;
 using Fedi.Worker.Handlers.Diagnostics;
 using Fedi.Worker.Handlers.Federation;
+using Fedi.Worker.Handlers.Media;
 using Fedi.Worker.Handlers.Notifications;
 using Fedi.Worker.Handlers.Statuses;
 using Fedi.Worker.Handlers.Timelines;
@@ -28,6 +29,9 @@ public static class JobHandlers
         services.AddSingleton<IJobHandler, ActivityPubDistributionHandler>();
         services.AddSingleton<IJobHandler, RelationshipActivityHandler>();
         services.AddSingleton<IJobHandler, ActorUpdateDistributionHandler>();
+
+        // Media
+        services.AddSingleton<IJobHandler, MediaHandler>();
 
         if (options.DiagnosticJobs)
         {
