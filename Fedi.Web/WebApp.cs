@@ -5,6 +5,7 @@ using Fedi.Core.Json;
 using Fedi.Core.Validation;
 using Fedi.Web.Infrastructure;
 using Fedi.Web.Infrastructure.RateLimiting;
+using Fedi.Web.Pages;
 using Serilog;
 
 namespace Fedi.Web;
@@ -34,6 +35,8 @@ public static class WebApp
         app.UseForwardedHeaders();
         app.UseSerilogRequestLogging();
         app.UseMastodonErrors();
+        app.UseMediaFiles();
+        app.UseUploadLimits();
         app.UseRequestParameters();
         app.UseRouting(); // after the error handler, so routing failures answer in Mastodon's shape too
         app.UseCors();

@@ -25,6 +25,11 @@ public sealed record Account
     public bool? HideCollections { get; init; }
     /// <summary>Person, Service, Application or Group; null is a Person.</summary>
     public string? ActorType { get; init; }
+    /// <summary>Media storage keys of the uploaded avatar and header and of their static (first-frame) versions; null: the default image.</summary>
+    public string? AvatarKey { get; init; }
+    public string? AvatarStaticKey { get; init; }
+    public string? HeaderKey { get; init; }
+    public string? HeaderStaticKey { get; init; }
 
     public bool IsLocal => Domain is null;
 

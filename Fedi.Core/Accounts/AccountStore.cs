@@ -12,7 +12,8 @@ public sealed class AccountStore(NpgsqlDataSource db)
                COALESCE(s.statuses_count, 0) AS statuses_count,
                COALESCE(s.following_count, 0) AS following_count,
                COALESCE(s.followers_count, 0) AS followers_count,
-               s.last_status_at, a.fields::text AS fields, a.indexable, a.hide_collections, a.actor_type
+               s.last_status_at, a.fields::text AS fields, a.indexable, a.hide_collections, a.actor_type,
+               a.avatar_key, a.avatar_static_key, a.header_key, a.header_static_key
         FROM accounts a LEFT JOIN account_stats s ON s.account_id = a.id
         """;
 

@@ -6,10 +6,12 @@ using Fedi.Core.Federation;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Lists;
+using Fedi.Core.Media;
 using Fedi.Core.Notifications;
 using Fedi.Core.OAuth;
 using Fedi.Core.Polls;
 using Fedi.Core.Relationships;
+using Fedi.Core.ScheduledStatuses;
 using Fedi.Core.Statuses;
 using Fedi.Core.Streams;
 using Fedi.Core.Tags;
@@ -50,6 +52,7 @@ public static class DomainServices
         services.AddSingleton<StatusStore>();
         services.AddSingleton<StatusRenderer>();
         services.AddSingleton<PollRenderer>();
+        services.AddSingleton<MediaAttachmentRenderer>();
         services.AddSingleton<StatusPolicy>();
         services.AddSingleton<StatusFilterStore>();
         services.AddSingleton<StatusIdempotency>();
@@ -84,7 +87,9 @@ public static class DomainServices
         services.AddFediInteractions();
         services.AddFediNotifications();
         services.AddFediPolls();
+        services.AddFediScheduledStatuses();
         services.AddFediFederation();
+        services.AddFediMedia();
         return services;
     }
 

@@ -14,6 +14,9 @@ public sealed record NewStatus
     public long? ApplicationId { get; init; }
     public NewPoll? Poll { get; init; }
 
+    /// <summary>media_ids[]: attachments to show, in order; null when not sent (an edit keeps the ones it has).</summary>
+    public IReadOnlyList<string>? MediaIds { get; init; }
+
     /// <summary>Idempotency-Key header: a repeat within an hour returns the first status.</summary>
     public string? IdempotencyKey { get; init; }
 }

@@ -4,6 +4,7 @@ using Fedi.Core.Contracts;
 using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Media;
 using Fedi.Core.Polls;
 using Fedi.Core.Validation;
 using Npgsql;
@@ -19,7 +20,7 @@ namespace Fedi.Core.Statuses;
 public sealed class PostStatusService(
     NpgsqlDataSource db, StatusStore statuses, TagStore tags, AccountStatsStore stats, StatusPolicy policy, AccountStore accounts,
     StatusIdempotency idempotency, JobOutbox outbox, InstanceOptions instance, StatusStatsStore statusStats,
-    StatusPolls polls, IRemoteMentionResolver remoteMentions)
+    StatusPolls polls, MediaAttachmentService media, IRemoteMentionResolver remoteMentions)
 {
     public async Task<Status> PostAsync(Account author, NewStatus input, CancellationToken ct = default)
     {
@@ -33,7 +34,7 @@ public sealed class PostStatusService(
     /// <summary>The text rules every post and every edit obeys.</summary>
     internal static void Validate(NewStatus input)
     {
-        if (string.IsNullOrWhiteSpace(input.Text))
+        if (string.IsNullOrWhiteSpace(input.Text) && !(input.MediaIds ?? []).Any(id => id.Length > 0))
             throw new ValidationException("text", "ERR_BLANK", "Text can't be blank");
         // Raw bounds first: the count below lets a URL or a remote mention of any length count short.
         TextLimits.Check(input.Text + input.SpoilerText, "text", "Text", TextLimits.StatusRawLength);
@@ -53,6 +54,7 @@ public sealed class PostStatusService(
             if (parent is null || !await policy.CanViewAsync(parent, author.Id, ct)) throw ApiException.NotFound();
         }
         var mentioned = await ResolveMentionsAsync(input.Text, ct);
+        var attachments = await media.CheckAsync(author.Id, input.MediaIds ?? [], null, ct);
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -77,6 +79,7 @@ public sealed class PostStatusService(
         }, ct);
         await statuses.InsertMentionsAsync(conn, tx, id, mentioned.Select(a => a.Id).ToList(), ct);
         await tags.AttachAsync(conn, tx, id, StatusTags.Extract(input.Text), ct);
+        await media.AttachAsync(conn, tx, id, attachments, ct);
         await stats.AddStatusesAsync(conn, tx, author.Id, 1, touchLastStatus: true, ct);
         if (parent is not null) await statusStats.AddAsync(conn, tx, parent.Id, StatusCounter.Replies, 1, ct);
         var poll = await polls.AttachAsync(conn, tx, id, author.Id, input.Poll, ct);

@@ -2,6 +2,7 @@ using Fedi.Core.Data;
 using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Errors;
 using Fedi.Core.Jobs;
+using Fedi.Core.Media;
 using Fedi.Core.Polls;
 using Npgsql;
 
@@ -17,7 +18,7 @@ namespace Fedi.Core.Statuses;
 /// An edit that changes nothing records nothing.
 /// </summary>
 public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox, ReblogStore reblogs,
-    StatusPolls polls, PostStatusService posting, TagStore tags)
+    StatusPolls polls, MediaAttachmentService media, PostStatusService posting, TagStore tags)
 {
     public async Task<Status> UpdateAsync(long accountId, long statusId, NewStatus input, CancellationToken ct = default)
     {
@@ -26,6 +27,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
         PostStatusService.Validate(input);
         polls.Validate(input.Poll);
         var pollChanged = await polls.ChangesAsync(status.Id, input.Poll, ct);
+        var attachments = input.MediaIds is { } mediaIds ? await media.CheckAsync(accountId, mediaIds, status.Id, ct) : null;
 
         return await ApplyAsync(status, status with
         {
@@ -33,19 +35,21 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
             SpoilerText = input.SpoilerText,
             Sensitive = input.Sensitive || input.SpoilerText.Length > 0,
             Language = StatusText.NormalizeLanguage(input.Language) ?? status.Language,
-        }, ct, pollChanged ? new PollChange(input.Poll) : null);
+        }, ct, pollChanged ? new PollChange(input.Poll) : null, attachments);
     }
 
     /// <summary>
     /// Records <paramref name="edited"/> as the new version of <paramref name="status"/>, already checked by the caller
-    /// (a local edit, or a remote author's Update); the status as stored. A local status's mentions and hashtags are read
+    /// (a local edit, with its poll and media when they change, or a remote author's Update); the status as stored. A local status's mentions and hashtags are read
     /// again from its new text (a remote one's come with its Note).
     /// </summary>
-    public async Task<Status> ApplyAsync(Status status, Status edited, CancellationToken ct = default, PollChange? pollChange = null)
+    public async Task<Status> ApplyAsync(Status status, Status edited, CancellationToken ct = default, PollChange? pollChange = null,
+        IReadOnlyList<long>? attachments = null)
     {
         var accountId = status.AccountId;
         if (edited.Text == status.Text && edited.SpoilerText == status.SpoilerText && edited.Sensitive == status.Sensitive
-            && edited.Language == status.Language && pollChange is null)
+            && edited.Language == status.Language && pollChange is null
+            && (attachments is null || !await media.ChangesAsync(status.Id, attachments, ct)))
             return status;
 
         // Mastodon tells those who boosted the status that it changed under their boost.
@@ -55,6 +59,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (!await edits.AnyAsync(conn, tx, status.Id, ct)) await edits.InsertAsync(conn, tx, status, status.CreatedAt, ct);
         var updated = await edits.UpdateStatusAsync(conn, tx, edited, ct);
+        if (attachments is not null) await media.AttachAsync(conn, tx, status.Id, attachments, ct);
         await edits.InsertAsync(conn, tx, updated, updated.EditedAt ?? DateTime.UtcNow, ct);
         if (mentioned is not null)
         {

@@ -6,7 +6,7 @@ namespace Fedi.Core.Tags;
 /// <summary>GET /api/v1/timelines/tag/:hashtag: names normalised as posting normalises them; an unknown tag is an empty page.</summary>
 public sealed class TagTimelineService(TagStore tags, TagTimelineStore timeline)
 {
-    public async Task<IReadOnlyList<Status>> ReadAsync(TagQuery query, bool? local, long? viewerId, Page page, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Status>> ReadAsync(TagQuery query, bool? local, long? viewerId, Page page, bool onlyMedia = false, CancellationToken ct = default)
     {
         var anyIds = await IdsAsync([query.Tag, .. query.Any], ct);
         if (anyIds.Count == 0) return [];
@@ -14,7 +14,7 @@ public sealed class TagTimelineService(TagStore tags, TagTimelineStore timeline)
         var allIds = await tags.ListIdsAsync(all, ct);
         if (allIds.Count < all.Count) return []; // a required tag nobody used: nothing can carry it
         var noneIds = await IdsAsync(query.None, ct);
-        return await timeline.ListAsync(anyIds, allIds, noneIds, local, viewerId, page, ct);
+        return await timeline.ListAsync(anyIds, allIds, noneIds, local, viewerId, page, onlyMedia, ct);
     }
 
     private Task<IReadOnlyList<long>> IdsAsync(IEnumerable<string> names, CancellationToken ct) => tags.ListIdsAsync(Normalize(names), ct);

@@ -1,5 +1,6 @@
 using Dapper;
 using Fedi.Core.Data;
+using Fedi.Core.Media;
 using Fedi.Core.Statuses;
 using Npgsql;
 
@@ -15,7 +16,7 @@ public sealed class TagTimelineStore(NpgsqlDataSource db)
     /// <param name="viewerId">whose blocks and mutes leave statuses out (<see cref="StatusFilterStore.VisibleOnTimeline"/>); null: anonymous.</param>
     public async Task<IReadOnlyList<Status>> ListAsync(
         IReadOnlyCollection<long> anyIds, IReadOnlyCollection<long> allIds, IReadOnlyCollection<long> noneIds,
-        bool? local, long? viewerId, Page page, CancellationToken ct = default)
+        bool? local, long? viewerId, Page page, bool onlyMedia, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<Status>(new CommandDefinition($"""
@@ -28,13 +29,14 @@ public sealed class TagTimelineStore(NpgsqlDataSource db)
                               WHERE NOT EXISTS (SELECT 1 FROM statuses_tags st WHERE st.status_id = s.id AND st.tag_id = wanted.id))
               AND NOT EXISTS (SELECT 1 FROM statuses_tags st WHERE st.status_id = s.id AND st.tag_id = ANY(@noneIds))
               AND (@local::boolean IS NULL OR s.local = @local)
+              AND {MediaAttachmentStore.OnlyMediaFilter}
               AND {StatusFilterStore.VisibleOnTimeline}
               AND {Page.Where("s.id")}
             ORDER BY {page.OrderBy("s.id")}
             LIMIT @limit
             """, new
         {
-            anyIds = anyIds.ToArray(), allIds = allIds.ToArray(), noneIds = noneIds.ToArray(), local, viewerId,
+            anyIds = anyIds.ToArray(), allIds = allIds.ToArray(), noneIds = noneIds.ToArray(), local, viewerId, onlyMedia,
             maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit,
         }, cancellationToken: ct));
         return page.NewestFirst(rows);

@@ -1,5 +1,6 @@
 using Dapper;
 using Fedi.Core.Data;
+using Fedi.Core.Media;
 using Fedi.Core.Statuses;
 using Npgsql;
 
@@ -9,7 +10,7 @@ namespace Fedi.Core.Timelines;
 public sealed class TimelineStore(NpgsqlDataSource db)
 {
     /// <summary>Public timeline: public, not reblogs, not replies to others; optionally local or remote only; nothing the viewer's blocks and mutes hide.</summary>
-    public async Task<IReadOnlyList<Status>> ListPublicAsync(Page page, bool? local, long? viewerId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Status>> ListPublicAsync(Page page, bool? local, long? viewerId, bool onlyMedia, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<Status>(new CommandDefinition($"""
@@ -19,11 +20,12 @@ public sealed class TimelineStore(NpgsqlDataSource db)
               AND (NOT s.reply OR s.in_reply_to_account_id = s.account_id)
               AND a.suspended_at IS NULL AND a.silenced_at IS NULL
               AND (@local::boolean IS NULL OR s.local = @local)
+              AND {MediaAttachmentStore.OnlyMediaFilter}
               AND {StatusFilterStore.VisibleOnTimeline}
               AND {Page.Where("s.id")}
             ORDER BY {page.OrderBy("s.id")}
             LIMIT @limit
-            """, new { local, viewerId, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
+            """, new { local, viewerId, onlyMedia, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
         return page.NewestFirst(rows);
     }
 
@@ -32,7 +34,7 @@ public sealed class TimelineStore(NpgsqlDataSource db)
     /// public, unlisted and (for followers) private for others, plus what mentions the viewer; nothing when the
     /// account blocks the viewer (<see cref="StatusFilterStore.VisibleOnProfile"/>).
     /// </summary>
-    public async Task<IReadOnlyList<Status>> ListByAccountAsync(long accountId, long? viewerId, Page page, bool excludeReplies, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Status>> ListByAccountAsync(long accountId, long? viewerId, Page page, bool excludeReplies, bool onlyMedia, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<Status>(new CommandDefinition($"""
@@ -41,11 +43,12 @@ public sealed class TimelineStore(NpgsqlDataSource db)
             WHERE s.account_id = @accountId AND s.deleted_at IS NULL
               AND {StatusFilterStore.ReadableByViewer}
               AND (NOT @excludeReplies OR NOT s.reply OR s.in_reply_to_account_id = s.account_id)
+              AND {MediaAttachmentStore.OnlyMediaFilter}
               AND {StatusFilterStore.VisibleOnProfile}
               AND {Page.Where("s.id")}
             ORDER BY {page.OrderBy("s.id")}
             LIMIT @limit
-            """, new { accountId, viewerId, excludeReplies, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
+            """, new { accountId, viewerId, excludeReplies, onlyMedia, maxId = page.MaxId, lowerBound = page.LowerBound, limit = page.Limit }, cancellationToken: ct));
         return page.NewestFirst(rows);
     }
 

@@ -1,7 +1,9 @@
 using Fedi.Worker.Engine;
 using Fedi.Worker.Handlers.Diagnostics;
 using Fedi.Worker.Handlers.Federation;
+using Fedi.Worker.Handlers.Media;
 using Fedi.Worker.Handlers.Notifications;
+using Fedi.Worker.Handlers.Statuses;
 using Fedi.Worker.Handlers.Timelines;
 
 namespace Fedi.Worker.Handlers;
@@ -19,6 +21,7 @@ public static class JobHandlers
         services.AddSingleton<IJobHandler, UnmergeHandler>();
         services.AddSingleton<IJobHandler, LocalNotificationHandler>();
         services.AddSingleton<IJobHandler, PollExpirationNotifyHandler>();
+        services.AddSingleton<IJobHandler, PublishScheduledStatusHandler>();
 
         // Federation
         services.AddSingleton<IJobHandler, ProcessingHandler>();
@@ -26,6 +29,9 @@ public static class JobHandlers
         services.AddSingleton<IJobHandler, ActivityPubDistributionHandler>();
         services.AddSingleton<IJobHandler, RelationshipActivityHandler>();
         services.AddSingleton<IJobHandler, ActorUpdateDistributionHandler>();
+
+        // Media
+        services.AddSingleton<IJobHandler, MediaHandler>();
 
         if (options.DiagnosticJobs)
         {

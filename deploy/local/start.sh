@@ -26,11 +26,13 @@ web_port=${FEDI_WEB_PORT:-3000} streaming_port=${FEDI_STREAMING_PORT:-4000} work
 own_pg=$([[ -z ${DATABASE_URL:-} ]] && echo 1 || echo 0)
 own_redis=$([[ -z ${REDIS_URL:-} ]] && echo 1 || echo 0)
 
-# 1. Programs: PostgreSQL and Redis from apt when missing (as root), .NET from the machine.
+# 1. Programs: PostgreSQL, Redis and ffmpeg from apt when missing (as root), .NET from the machine.
 command -v dotnet >/dev/null || die "The .NET 10 SDK is missing: see https://learn.microsoft.com/dotnet/core/install/linux-debian"
 missing=()
 ((own_pg)) && [[ -z $(fedi_pg_bindir) ]] && missing+=(postgresql)
 ((own_redis)) && ! command -v redis-server >/dev/null && missing+=(redis-server)
+# Video, audio and animated GIF uploads are converted by ffmpeg; images need nothing (libvips ships with Fedi).
+command -v ffmpeg >/dev/null || missing+=(ffmpeg)
 if ((${#missing[@]} > 0)); then
   if ! fedi_is_root; then
     die "Missing ${missing[*]}. Install with: sudo apt-get install -y ${missing[*]}"
@@ -131,6 +133,7 @@ export LOG_FORMAT=${LOG_FORMAT:-text}
 # The local domain is a loopback address, so federation with peers on this machine needs both.
 export ALLOWED_PRIVATE_ADDRESSES=${ALLOWED_PRIVATE_ADDRESSES:-127.0.0.0/8, ::1}
 export FEDERATION_ALLOW_HTTP=${FEDERATION_ALLOW_HTTP:-true}
+export MEDIA_ROOT=${MEDIA_ROOT:-$data/media}
 unset PORT
 dll() { echo "$repo/$1/bin/Release/net10.0/$1.dll"; }
 

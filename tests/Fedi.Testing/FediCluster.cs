@@ -90,6 +90,8 @@ public sealed partial class FediCluster : IAsyncDisposable
             ["LOG_FORMAT"] = "text",
             // Tests make many requests quickly from one address; a test of a throttle turns them on with small limits.
             ["RATE_LIMITS"] = "off",
+            // Each instance keeps its uploads apart, so a test can tell what its own requests stored.
+            ["MEDIA_ROOT"] = Path.Combine(Path.GetTempPath(), $"fedi-media-{redisNamespace}"),
         };
         foreach (var (name, value) in options.ExtraEnvironment)
             environment[name] = value;

@@ -31,7 +31,7 @@ public sealed record ApiStatus
     public IReadOnlyList<object> Filtered { get; init; } = [];
     public ApiStatus? Reblog { get; init; }
     public required ApiAccount Account { get; init; }
-    public IReadOnlyList<object> MediaAttachments { get; init; } = [];
+    public IReadOnlyList<ApiMediaAttachment> MediaAttachments { get; init; } = [];
     public required IReadOnlyList<ApiMention> Mentions { get; init; }
     public required IReadOnlyList<ApiTag> Tags { get; init; }
     public IReadOnlyList<object> Emojis { get; init; } = [];

@@ -2,12 +2,13 @@ using System.Net;
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Entities;
 using Fedi.Core.Configuration;
+using Fedi.Core.Media;
 using Fedi.Core.Relationships;
 
 namespace Fedi.Core.ClientApi.Rendering;
 
 /// <summary>Renders <see cref="Account"/> rows as Mastodon Account entities.</summary>
-public sealed class AccountRenderer(InstanceOptions instance)
+public sealed class AccountRenderer(InstanceOptions instance, IMediaStorage storage)
 {
     public ApiAccount Render(Account account) => new()
     {
@@ -28,10 +29,10 @@ public sealed class AccountRenderer(InstanceOptions instance)
         Note = account.IsLocal ? PlainTextNote(account.Note) : account.Note,
         Url = account.Url ?? $"{instance.WebBaseUrl}/@{account.Username}",
         Uri = account.Uri,
-        Avatar = $"{instance.WebBaseUrl}/avatars/original/missing.png",
-        AvatarStatic = $"{instance.WebBaseUrl}/avatars/original/missing.png",
-        Header = $"{instance.WebBaseUrl}/headers/original/missing.png",
-        HeaderStatic = $"{instance.WebBaseUrl}/headers/original/missing.png",
+        Avatar = Image(account.AvatarKey, "avatars"),
+        AvatarStatic = Image(account.AvatarStaticKey ?? account.AvatarKey, "avatars"),
+        Header = Image(account.HeaderKey, "headers"),
+        HeaderStatic = Image(account.HeaderStaticKey ?? account.HeaderKey, "headers"),
         FollowersCount = account.FollowersCount,
         FollowingCount = account.FollowingCount,
         StatusesCount = account.StatusesCount,
@@ -54,6 +55,9 @@ public sealed class AccountRenderer(InstanceOptions instance)
         return new ApiCredentialAccount(Render(account), source,
             user.Admin ? new ApiRole("3", "Owner", "", "1048575", true) : new ApiRole("-99", "", "", "65536", false));
     }
+
+    private string Image(string? key, string missing) =>
+        key is null ? $"{instance.WebBaseUrl}/{missing}/original/missing.png" : storage.Url(key);
 
     private static string PlainTextNote(string note) =>
         note.Length == 0 ? "" : $"<p>{WebUtility.HtmlEncode(note).Replace("\n", "<br>")}</p>";

@@ -2,6 +2,7 @@ using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Entities;
 using Fedi.Core.Configuration;
 using Fedi.Core.Interactions;
+using Fedi.Core.Media;
 using Fedi.Core.Statuses;
 
 namespace Fedi.Core.ClientApi.Rendering;
@@ -13,7 +14,8 @@ namespace Fedi.Core.ClientApi.Rendering;
 /// </summary>
 public sealed class StatusRenderer(
     StatusStore statuses, AccountStore accounts, AccountRenderer accountRenderer, TagStore tags, StatusStatsStore stats,
-    ViewerStatusFlagsStore flags, InstanceOptions instance, PollRenderer polls)
+    ViewerStatusFlagsStore flags, InstanceOptions instance, PollRenderer polls, MediaAttachmentStore media,
+    MediaAttachmentRenderer mediaRenderer)
 {
     public async Task<ApiStatus> RenderAsync(Status status, long? viewerAccountId, CancellationToken ct = default) =>
         (await RenderManyAsync([status], viewerAccountId, ct)) is [var rendered] ? rendered : throw Errors.ApiException.NotFound();
@@ -44,7 +46,7 @@ public sealed class StatusRenderer(
     private sealed record Batch(
         ILookup<long, long> MentionIds, IReadOnlyDictionary<long, StatusCounts> Counts, ILookup<long, string> TagNames,
         IReadOnlyDictionary<long, Account> Accounts, IReadOnlyDictionary<long, ViewerStatusFlags> Flags,
-        IReadOnlyDictionary<long, ApiPoll> Polls);
+        IReadOnlyDictionary<long, ApiPoll> Polls, ILookup<long, MediaAttachment> Media);
 
     private async Task<Batch> LoadAsync(IReadOnlyList<Status> all, long? viewerAccountId, CancellationToken ct)
     {
@@ -52,13 +54,14 @@ public sealed class StatusRenderer(
         var mentionIds = await statuses.ListMentionedAccountIdsAsync(ids, ct);
         var counts = await stats.ListAsync(ids, ct);
         var tagNames = await tags.ListNamesAsync(ids, ct);
+        var attachments = await media.ListByStatusesAsync(ids, ct);
         var viewerFlags = viewerAccountId is { } viewer
             ? await flags.ListAsync(viewer, ids, ct)
             : new Dictionary<long, ViewerStatusFlags>();
         var accountIds = all.Select(s => s.AccountId).Concat(mentionIds.SelectMany(g => g)).Distinct().ToArray();
         var accountsById = (await accounts.ListAsync(accountIds, ct)).ToDictionary(a => a.Id);
         var rendered = await polls.RenderForStatusesAsync(ids, viewerAccountId, ct);
-        return new Batch(mentionIds, counts, tagNames, accountsById, viewerFlags, rendered);
+        return new Batch(mentionIds, counts, tagNames, accountsById, viewerFlags, rendered, attachments);
     }
 
     private ApiStatus Render(Status status, Batch batch, long? viewerAccountId)
@@ -75,6 +78,7 @@ public sealed class StatusRenderer(
             Mentions = mentioned.Select(a => new ApiMention(ApiFormat.Id(a.Id), a.Username, a.Url ?? a.Uri, a.Acct)).ToList(),
             Tags = batch.TagNames[status.Id].Select(name => new ApiTag(name, $"{instance.WebBaseUrl}/tags/{Uri.EscapeDataString(name)}")).ToList(),
             Poll = batch.Polls.GetValueOrDefault(status.Id),
+            MediaAttachments = batch.Media[status.Id].Select(mediaRenderer.Render).ToList(),
         };
     }
 

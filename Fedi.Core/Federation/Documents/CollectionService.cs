@@ -45,7 +45,7 @@ public sealed class CollectionService(
 
     private async Task<(List<JsonNode> Items, long? Last)> OutboxAsync(Account actor, Page cursor, CancellationToken ct)
     {
-        var rows = await timelines.ListByAccountAsync(actor.Id, viewerId: null, cursor, excludeReplies: false, ct);
+        var rows = await timelines.ListByAccountAsync(actor.Id, viewerId: null, cursor, excludeReplies: false, onlyMedia: false, ct);
         var loaded = await sources.LoadAsync(rows, ct);
         return (loaded.Select(s => (JsonNode)Strip(notes.RenderCreate(s))).ToList(), rows.Count > 0 ? rows[^1].Id : null);
     }

@@ -36,13 +36,10 @@ public static class AccountCollectionsEndpoints
         var account = Snowflake.TryParse(id) is { } accountId ? await accounts.FindAsync(accountId, ct) : null;
         if (account is null || account.SuspendedAt is not null) throw ApiException.NotFound();
 
-        // Nothing carries media yet: that filter selects no statuses.
-        IReadOnlyList<Status> page = p.Bool("only_media") == true
-            ? []
-            : p.Bool("pinned") == true
+        IReadOnlyList<Status> page = p.Bool("pinned") == true
             ? await pins.ListPinnedAsync(account.Id, auth.AccountId, ct)
             : await timelines.ListByAccountAsync(account.Id, auth.AccountId, p.Page(Paging.Statuses),
-                excludeReplies: p.Bool("exclude_replies") == true, ct);
+                excludeReplies: p.Bool("exclude_replies") == true, onlyMedia: p.Bool("only_media") == true, ct);
         return await http.PagedAsync(page, auth.AccountId, renderer, ct);
     }
 

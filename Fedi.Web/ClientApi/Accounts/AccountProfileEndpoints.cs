@@ -2,6 +2,7 @@ using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Errors;
 using Fedi.Core.Follows;
+using Fedi.Core.Media;
 using Fedi.Web.Infrastructure;
 
 namespace Fedi.Web.ClientApi.Accounts;
@@ -9,19 +10,25 @@ namespace Fedi.Web.ClientApi.Accounts;
 /// <summary>PATCH /api/v1/accounts/update_credentials: the signed-in user edits their profile and posting defaults.</summary>
 public static class AccountProfileEndpoints
 {
-    public const string MediaNotSupported = "Validation failed: Avatar and header uploads are not supported by this server yet";
-
     public static void MapAccountProfileEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPatch("/api/v1/accounts/update_credentials", UpdateAsync).RequireUser("write:accounts");
         routes.MapAccountNoteEndpoints();
     }
 
+    /// <summary>avatar and header are multipart files; sent as text instead they are a 422.</summary>
     private static async Task<IResult> UpdateAsync(HttpContext http, RequestParameters p, RequestAuth auth, UpdateCredentialsService service,
-        FollowRequestStore requests, AccountRenderer renderer, CancellationToken ct)
+        FollowRequestStore requests, AccountRenderer renderer, UpdateProfileImageService images, CancellationToken ct)
     {
-        if (p.Has("avatar") || p.Has("header") || (http.Request.HasFormContentType && http.Request.Form.Files.Count > 0))
-            throw ApiException.Unprocessable(MediaNotSupported);
+        if (p.String("avatar") is { Length: > 0 } || p.String("header") is { Length: > 0 })
+            throw ApiException.Unprocessable("Validation failed: Avatar and header must be uploaded as files");
+        var files = http.Request.HasFormContentType ? http.Request.Form.Files : null;
+        foreach (var (name, image) in new[] { ("avatar", ProfileImage.Avatar), ("header", ProfileImage.Header) })
+            if (files?.GetFile(name) is { } file)
+            {
+                await using var content = file.OpenReadStream();
+                await images.SetAsync(auth.RequiredAccountId, image, content, ct);
+            }
         var changes = new ProfileChanges(
             p.String("display_name"), p.String("note"), Flag(p, "locked"), Flag(p, "bot"), Flag(p, "discoverable"), Flag(p, "indexable"),
             Flag(p, "hide_collections"), Fields(p), p.String("source[privacy]"), Flag(p, "source[sensitive]"), p.String("source[language]"));

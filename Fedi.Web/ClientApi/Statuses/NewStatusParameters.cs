@@ -14,10 +14,6 @@ public static class NewStatusParameters
         var poll = PollParameters.Read(p);
         if (poll is not null && p.Strings("media_ids").Any(id => id.Length > 0))
             throw ApiException.Unprocessable("Cannot attach more than 4 files");
-        if (p.Strings("media_ids").Any(id => id.Length > 0))
-            throw ApiException.Unprocessable("Validation failed: Media attachments are not supported by this server yet");
-        if (!string.IsNullOrEmpty(p.String("scheduled_at")))
-            throw ApiException.Unprocessable("Validation failed: Scheduled statuses are not supported by this server yet");
 
         var visibilityName = p.String("visibility");
         var visibility = string.IsNullOrEmpty(visibilityName)
@@ -39,6 +35,7 @@ public static class NewStatusParameters
             InReplyToId = inReplyTo,
             ApplicationId = auth.Token?.ApplicationId,
             Poll = poll,
+            MediaIds = p.Has("media_ids") ? p.Strings("media_ids") : null,
             IdempotencyKey = idempotencyKey.Length is > 0 and <= 256 ? idempotencyKey : null,
         };
     }

@@ -2,7 +2,9 @@ using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Errors;
 using Fedi.Core.Identifiers;
+using Fedi.Core.ScheduledStatuses;
 using Fedi.Core.Statuses;
+using Fedi.Web.ClientApi.ScheduledStatuses;
 using Fedi.Web.Infrastructure;
 
 namespace Fedi.Web.ClientApi.Statuses;
@@ -18,11 +20,15 @@ public static class StatusesEndpoints
     }
 
     private static async Task<IResult> Post(HttpContext http, RequestAuth auth, RequestParameters p,
-        AccountStore accounts, UserStore users, PostStatusService service, StatusRenderer renderer, CancellationToken ct)
+        AccountStore accounts, UserStore users, PostStatusService service, StatusRenderer renderer,
+        ScheduleStatusService scheduler, TimeProvider time, CancellationToken ct)
     {
         var author = await accounts.FindAsync(auth.RequiredAccountId, ct) ?? throw ApiException.NotFound();
         var user = await users.FindAsync(auth.RequiredUserId, ct) ?? throw ApiException.NotFound();
-        var status = await service.PostAsync(author, NewStatusParameters.Read(p, http, auth, UserSettings.Parse(user.Settings)), ct);
+        var input = NewStatusParameters.Read(p, http, auth, UserSettings.Parse(user.Settings));
+        if (ScheduledAtParameter.Read(p, time) is { } scheduledAt)
+            return Results.Json(ScheduledStatusRenderer.Render(await scheduler.ScheduleAsync(author, input, scheduledAt, ct)));
+        var status = await service.PostAsync(author, input, ct);
         return Results.Json(await renderer.RenderAsync(status, author.Id, ct));
     }
 

@@ -29,21 +29,17 @@ public static class TimelinesEndpoints
     private static async Task<IResult> Public(HttpContext http, RequestAuth auth, RequestParameters p,
         TimelineStore timelines, StatusRenderer renderer, CancellationToken ct)
     {
-        IReadOnlyList<Status> page = p.Bool("only_media") == true
-            ? [] // no status carries media yet
-            : await timelines.ListPublicAsync(p.Page(Paging.Statuses), Origin(p), auth.AccountId, ct);
+        var page = await timelines.ListPublicAsync(p.Page(Paging.Statuses), Origin(p), auth.AccountId, p.Bool("only_media") == true, ct);
         return await http.PagedAsync(page, auth.AccountId, renderer, ct);
     }
 
     /// <summary>Public like the public timeline (a token, if sent, needs read:statuses). local / remote narrow by origin;
-    /// any[], all[], none[] refine by other tags; only_media is empty (no media yet).</summary>
+    /// any[], all[], none[] refine by other tags; only_media keeps statuses with attachments.</summary>
     private static async Task<IResult> Tag(string hashtag, HttpContext http, RequestAuth auth, RequestParameters p,
         TagTimelineService timeline, StatusRenderer renderer, CancellationToken ct)
     {
         var query = new TagQuery(hashtag, p.Strings("any"), p.Strings("all"), p.Strings("none"));
-        IReadOnlyList<Status> page = p.Bool("only_media") == true
-            ? []
-            : await timeline.ReadAsync(query, Origin(p), auth.AccountId, p.Page(Paging.Statuses), ct);
+        var page = await timeline.ReadAsync(query, Origin(p), auth.AccountId, p.Page(Paging.Statuses), p.Bool("only_media") == true, ct);
         return await http.PagedAsync(page, auth.AccountId, renderer, ct);
     }
 

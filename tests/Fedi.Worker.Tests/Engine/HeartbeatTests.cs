@@ -20,7 +20,7 @@ public sealed class HeartbeatTests : ClusterFixture
         Assert.That(info["hostname"]!.GetValue<string>(), Is.Not.Empty);
         Assert.That(info["concurrency"]!.GetValue<int>(), Is.EqualTo(10));
         Assert.That(info["queues"]!.AsArray().Select(q => q!.GetValue<string>()),
-            Is.EqualTo(new[] { "default", "push", "ingress", "mailers", "pull", "scheduler" }));
+            Is.EqualTo(new[] { "default", "push", "ingress", "media", "mailers", "pull", "scheduler" }));
         Assert.That(info["started_at"]!.GetValue<double>(), Is.GreaterThan(0));
         Assert.That(info["labels"], Is.InstanceOf<JsonArray>());
         Assert.That(info["tag"]!.GetValue<string>(), Is.Not.Empty);
