@@ -2,6 +2,7 @@ using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Conversations;
 using Fedi.Core.Federation;
+using Fedi.Core.Filters;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Lists;
@@ -80,6 +81,7 @@ public static class DomainServices
         services.AddFediNotifications();
         services.AddFediPolls();
         services.AddFediScheduledStatuses();
+        services.AddFediFilters();
         services.AddFediFederation();
         return services;
     }

@@ -22,7 +22,7 @@ public static class TimelinesEndpoints
         HomeTimelineService timeline, StatusRenderer renderer, CancellationToken ct)
     {
         var page = await timeline.ReadAsync(auth.RequiredAccountId, p.Page(Paging.Statuses), ct);
-        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, "home", ct);
     }
 
     /// <summary>local=true: this server's posts only; remote=true: other servers' only; only_media: posts with media.</summary>
@@ -32,7 +32,7 @@ public static class TimelinesEndpoints
         IReadOnlyList<Status> page = p.Bool("only_media") == true
             ? [] // no status carries media yet
             : await timelines.ListPublicAsync(p.Page(Paging.Statuses), Origin(p), auth.AccountId, ct);
-        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, "public", ct);
     }
 
     /// <summary>Public like the public timeline (a token, if sent, needs read:statuses). local / remote narrow by origin;
@@ -44,14 +44,14 @@ public static class TimelinesEndpoints
         IReadOnlyList<Status> page = p.Bool("only_media") == true
             ? []
             : await timeline.ReadAsync(query, Origin(p), auth.AccountId, p.Page(Paging.Statuses), ct);
-        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, "public", ct);
     }
 
     private static async Task<IResult> List(string id, HttpContext http, RequestAuth auth, RequestParameters p,
         ListTimelineService timeline, StatusRenderer renderer, CancellationToken ct)
     {
         var page = await timeline.ReadAsync(RouteId.Parse(id), auth.RequiredAccountId, p.Page(Paging.Statuses), ct);
-        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, "home", ct);
     }
 
     /// <summary>local=true: this server's statuses only; remote=true: other servers' only; neither: all.</summary>
