@@ -1,9 +1,7 @@
-using Npgsql;
-
 namespace Fedi.Core.Filters;
 
 /// <summary>Creates a filter with its keywords in one transaction (POST /api/v2/filters, and v1's one-keyword filters).</summary>
-public sealed class CreateFilterService(NpgsqlDataSource db, FilterStore filters, FilterChanges changes, TimeProvider time)
+public sealed class CreateFilterService(FilterStore filters, FilterChanges changes, TimeProvider time)
 {
     public async Task<CustomFilter> CreateAsync(long accountId, FilterInput input, CancellationToken ct = default)
     {
@@ -16,12 +14,6 @@ public sealed class CreateFilterService(NpgsqlDataSource db, FilterStore filters
             ExpiresAt = input.ExpiresInSeconds is { } seconds ? time.GetUtcNow().UtcDateTime.AddSeconds(seconds) : null,
         };
         FilterRules.Check(filter.Title, filter.Context, filter.Action);
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var created = await filters.InsertAsync(conn, tx, filter, ct);
-        await changes.ApplyKeywordsAsync(conn, tx, created, input.Keywords, ct);
-        await tx.CommitAsync(ct);
-        await changes.PublishAsync(accountId);
-        return created;
+        return await changes.SaveAsync(accountId, input.Keywords, (conn, tx) => filters.InsertAsync(conn, tx, filter, ct), ct);
     }
 }

@@ -4,11 +4,24 @@ using Npgsql;
 
 namespace Fedi.Core.Filters;
 
-/// <summary>What every change to a filter shares: applying <c>keywords_attributes</c> inside its transaction, and
+/// <summary>What every change to a filter shares: the filter and its <c>keywords_attributes</c> in one transaction, and
 /// telling the account's streams afterwards.</summary>
-public sealed class FilterChanges(FilterRuleStore rules, StreamPublisher streams)
+public sealed class FilterChanges(NpgsqlDataSource db, FilterRuleStore rules, StreamPublisher streams)
 {
-    public async Task ApplyKeywordsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CustomFilter filter,
+    /// <summary>Writes the filter row (<paramref name="write"/>) and its keywords in one transaction, then publishes.</summary>
+    public async Task<CustomFilter> SaveAsync(long accountId, IReadOnlyList<KeywordInput> keywords,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<CustomFilter>> write, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var saved = await write(conn, tx);
+        await ApplyKeywordsAsync(conn, tx, saved, keywords, ct);
+        await tx.CommitAsync(ct);
+        await PublishAsync(accountId);
+        return saved;
+    }
+
+    private async Task ApplyKeywordsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CustomFilter filter,
         IReadOnlyList<KeywordInput> keywords, CancellationToken ct)
     {
         foreach (var keyword in keywords)

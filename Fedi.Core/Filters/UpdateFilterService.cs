@@ -1,10 +1,8 @@
 using Fedi.Core.Errors;
-using Npgsql;
-
 namespace Fedi.Core.Filters;
 
 /// <summary>Changes a filter and its keywords in one transaction (PUT /api/v2/filters/:id); what is not sent stays.</summary>
-public sealed class UpdateFilterService(NpgsqlDataSource db, FilterStore filters, FilterChanges changes, TimeProvider time)
+public sealed class UpdateFilterService(FilterStore filters, FilterChanges changes, TimeProvider time)
 {
     public async Task<CustomFilter> UpdateAsync(long accountId, long id, FilterInput input, CancellationToken ct = default)
     {
@@ -18,12 +16,6 @@ public sealed class UpdateFilterService(NpgsqlDataSource db, FilterStore filters
                 : input.ExpiresInSeconds is { } seconds ? time.GetUtcNow().UtcDateTime.AddSeconds(seconds) : null,
         };
         FilterRules.Check(filter.Title, filter.Context, filter.Action);
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var updated = await filters.UpdateAsync(conn, tx, filter, ct);
-        await changes.ApplyKeywordsAsync(conn, tx, updated, input.Keywords, ct);
-        await tx.CommitAsync(ct);
-        await changes.PublishAsync(accountId);
-        return updated;
+        return await changes.SaveAsync(accountId, input.Keywords, (conn, tx) => filters.UpdateAsync(conn, tx, filter, ct), ct);
     }
 }

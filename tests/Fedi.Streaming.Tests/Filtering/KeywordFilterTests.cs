@@ -9,7 +9,6 @@ namespace Fedi.Streaming.Tests.Filtering;
 /// <summary>
 /// A viewer's hide filters of the public context keep matching statuses off public and hashtag streams, and a
 /// change made through the API applies to the open connection (filters_changed reloads its cached filters).
-/// Delivery is decided by a sentinel status published right after, as in the block and mute tests.
 /// </summary>
 [Parallelizable(ParallelScope.Children)]
 public sealed class KeywordFilterTests : StreamingTest
@@ -23,16 +22,8 @@ public sealed class KeywordFilterTests : StreamingTest
         return status;
     }
 
-    private static async Task<bool> DeliveredAsync(WebSocketClient socket, string channel, JsonObject status)
-    {
-        var sentinel = NewId();
-        await Redis.PublishAsync(channel, Update(status));
-        await Redis.PublishAsync(channel, Update(sentinel, Neutral));
-        var frames = await socket.ReceiveUntilAsync(f => PayloadId(f) == sentinel, Deadline);
-        return frames.Any(f => PayloadId(f) == status["id"]!.GetValue<string>());
-    }
-
-    private static string? PayloadId(JsonNode frame) => new StreamingEvent(frame).Payload?["id"]?.GetValue<string>();
+    private static Task<bool> DeliveredAsync(WebSocketClient socket, string channel, JsonObject status) =>
+        StatusPayloads.DeliveredAsync(Redis, socket, channel, status["id"]!.GetValue<string>(), Update(status), Deadline);
 
     private static async Task<string> CreateHideFilterAsync(StreamingUser viewer, string keyword) =>
         (await Api(viewer).PostJsonAsync("/api/v2/filters", new
