@@ -20,6 +20,7 @@ public static class StreamingServices
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<IStreamFilter, LanguageFilter>();
         services.AddSingleton<IStreamFilter, RelationFilter>();
+        services.AddSingleton<IStreamFilter, KeywordFilter>();
         services.AddSingleton<WebSocketEndpoint>();
         services.AddSingleton<EventSourceEndpoint>();
         services.AddTimelinesHub();

@@ -5,6 +5,7 @@ using Fedi.Web.ClientApi.Apps;
 using Fedi.Web.ClientApi.Blocks;
 using Fedi.Web.ClientApi.Conversations;
 using Fedi.Web.ClientApi.DomainBlocks;
+using Fedi.Web.ClientApi.Filters;
 using Fedi.Web.ClientApi.FollowRequests;
 using Fedi.Web.ClientApi.Instance;
 using Fedi.Web.ClientApi.Lists;
@@ -61,6 +62,7 @@ public static class WebServices
         app.MapPollsEndpoints();
         app.MapScheduledStatusesEndpoints();
         app.MapMediaEndpoints();
+        app.MapFiltersEndpoints();
         app.MapTimelinesEndpoints();
         app.MapStreamingRedirectEndpoints();
         app.MapListsEndpoints();

@@ -17,6 +17,9 @@ public sealed record StreamMessage(string Event, string? Payload)
 
     public static string EncodeKill() => "{\"event\":\"kill\"}";
 
+    /// <summary><see cref="StreamEvents.FiltersChanged"/>, which carries no payload.</summary>
+    public static string EncodeFiltersChanged() => "{\"event\":\"filters_changed\"}";
+
     /// <summary><see cref="StreamEvents.RelationsChanged"/>, which carries no payload.</summary>
     public static string EncodeRelationsChanged() => "{\"event\":\"relations_changed\"}";
 

@@ -3,6 +3,7 @@ using Fedi.Core.Announcements;
 using Fedi.Core.ClientApi.Rendering;
 using Fedi.Core.Conversations;
 using Fedi.Core.Federation;
+using Fedi.Core.Filters;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Lists;
@@ -88,6 +89,7 @@ public static class DomainServices
         services.AddFediNotifications();
         services.AddFediPolls();
         services.AddFediScheduledStatuses();
+        services.AddFediFilters();
         services.AddFediFederation();
         services.AddFediMedia();
         return services;

@@ -59,7 +59,7 @@ public sealed class NotificationRenderer(AccountStore accounts, AccountRenderer 
         var senderRows = await accounts.ListAsync(page.Select(n => n.FromAccountId).Distinct().ToList(), ct);
         var senders = senderRows.Where(a => a.SuspendedAt is null).ToDictionary(a => a.Id, accountRenderer.Render);
         var statusRows = await statuses.ListAsync(page.Select(n => n.StatusId).OfType<long>().Distinct().ToList(), ct);
-        var rendered = (await statusRenderer.RenderManyAsync(statusRows, recipientId, ct))
+        var rendered = (await statusRenderer.RenderManyAsync(statusRows, recipientId, "notifications", ct))
             .ToDictionary(s => long.Parse(s.Id, System.Globalization.CultureInfo.InvariantCulture));
         return (senders, rendered);
     }

@@ -88,6 +88,15 @@ public sealed class StreamPublisher(RedisConnection redis)
     public Task PublishRelationsChangedAsync(params long[] accountIds) =>
         PublishAllAsync(accountIds.Distinct().Select(id => (RedisChannels.System(id), StreamMessage.EncodeRelationsChanged())));
 
+    /// <summary>
+    /// <see cref="StreamEvents.FiltersChanged"/> after a change to the account's filters, as Mastodon's CustomFilter: on
+    /// <c>timeline:&lt;id&gt;</c> for the user's clients to reload their filters, and on the system channel for the
+    /// streaming tier's per-connection cache.
+    /// </summary>
+    public Task PublishFiltersChangedAsync(long accountId) =>
+        PublishAllAsync([(RedisChannels.Timeline(accountId), StreamMessage.EncodeFiltersChanged()),
+                         (RedisChannels.System(accountId), StreamMessage.EncodeFiltersChanged())]);
+
     /// <summary>The items whose channel has a <c>subscribed:</c> key, in one pipelined round trip shared with <paramref name="alongside"/>.</summary>
     private async Task<IReadOnlyList<T>> ListListeningAsync<T>(IReadOnlyCollection<T> items, Func<T, string> channel, Task? alongside)
     {

@@ -15,7 +15,7 @@ namespace Fedi.Streaming.Filtering;
 /// </summary>
 public sealed class RelationFilter(ViewerRelationsStore store, TimeProvider time, ILogger<RelationFilter> logger) : IStreamFilter
 {
-    private readonly ConditionalWeakTable<StreamConnection, ConnectionRelations> _connections = new();
+    private readonly ConditionalWeakTable<StreamConnection, ConnectionCache<ViewerRelations>> _connections = new();
 
     /// <summary>Parsed once per event, shared by every connection the event reaches.</summary>
     private readonly ConditionalWeakTable<ChannelEvent, StatusParties> _parties = new();
@@ -23,7 +23,13 @@ public sealed class RelationFilter(ViewerRelationsStore store, TimeProvider time
     public async Task PrepareAsync(StreamConnection connection, CancellationToken ct)
     {
         // Registered before loading: a change published while the first load runs triggers a reload.
-        var relations = new ConnectionRelations(connection, store, logger);
+        var accountId = connection.Credentials.AccountId;
+        var relations = new ConnectionCache<ViewerRelations>(connection, ViewerRelations.None, async token =>
+        {
+            var loaded = await store.FindAsync(accountId, token);
+            // Most viewers block and mute nobody: they share one empty instance instead of four empty sets each.
+            return loaded.IsEmpty ? ViewerRelations.None : loaded;
+        }, e => logger.LogRelationsReloadFailed(accountId, e));
         _connections.AddOrUpdate(connection, relations);
         await relations.LoadAsync(ct);
     }

@@ -22,4 +22,10 @@ public static class PagedResults
     public static async Task<IResult> PagedAsync(this HttpContext http, IReadOnlyList<Status> page, long? viewerId,
         StatusRenderer renderer, CancellationToken ct) =>
         http.Paged(page.Select(s => s.Id).ToList(), await renderer.RenderManyAsync(page, viewerId, ct));
+
+    /// <summary>The same with the viewer's filters of <paramref name="filterContext"/> applied; the Link header still
+    /// pages by every status read, so a hidden one does not shift the cursors.</summary>
+    public static async Task<IResult> PagedAsync(this HttpContext http, IReadOnlyList<Status> page, long? viewerId,
+        StatusRenderer renderer, string filterContext, CancellationToken ct) =>
+        http.Paged(page.Select(s => s.Id).ToList(), await renderer.RenderManyAsync(page, viewerId, filterContext, ct));
 }

@@ -11,7 +11,7 @@ namespace Fedi.Web.Infrastructure;
 /// multipart body (the body wins). Arrays come as <c>key[]</c> or JSON arrays, nested objects as
 /// <c>poll[options][]</c> or JSON objects; both are read with the same key ("media_ids", "poll[options]").
 /// </summary>
-public sealed class RequestParameters
+public sealed partial class RequestParameters
 {
     public const int MaxBodyBytes = TextLimits.RequestBodyBytes;
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
@@ -65,8 +65,33 @@ public sealed class RequestParameters
 
     public IReadOnlyList<string> Strings(string key) => _values.TryGetValue(key, out var list) ? list : [];
 
+    /// <summary>
+    /// Rails' nested attributes (<c>keywords_attributes</c>): <c>name[0][field]</c> keys (JSON arrays of objects arrive so)
+    /// grouped by index, or else <c>name[][field]</c> lists paired by position.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Objects(string name)
+    {
+        var indexed = _values.Keys.Select(k => NestedKey().Match(k)).Where(m => m.Success && m.Groups[1].Value == name)
+            .GroupBy(m => long.TryParse(m.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : long.MaxValue)
+            .OrderBy(g => g.Key)
+            .Select(g => (IReadOnlyDictionary<string, string>)g.ToDictionary(m => m.Groups[3].Value, m => _values[m.Value][0]))
+            .ToList();
+        if (indexed.Count > 0) return indexed;
+        var fields = _values.Where(p => p.Key.StartsWith(name + "[][", StringComparison.Ordinal) && p.Key.EndsWith(']'))
+            .ToDictionary(p => p.Key[(name.Length + 3)..^1], p => p.Value);
+        var count = fields.Count == 0 ? 0 : fields.Values.Max(v => v.Count);
+        return Enumerable.Range(0, count).Select(i => (IReadOnlyDictionary<string, string>)fields
+            .Where(f => i < f.Value.Count).ToDictionary(f => f.Key, f => f.Value[i])).ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\w+)\[(\d+)\]\[(\w+)\]$")]
+    private static partial System.Text.RegularExpressions.Regex NestedKey();
+
     /// <summary>Rails' boolean cast: 0, f, false, off (any case) are false, other text true, absent or empty null.</summary>
-    public bool? Bool(string key) => String(key) switch
+    public bool? Bool(string key) => CastBool(String(key));
+
+    /// <summary>Rails' boolean cast of one value (also for fields of <see cref="Objects"/>).</summary>
+    public static bool? CastBool(string? value) => value switch
     {
         null or "" => null,
         var s when s is "0" || s.Equals("f", StringComparison.OrdinalIgnoreCase) || s.Equals("false", StringComparison.OrdinalIgnoreCase)
@@ -141,8 +166,14 @@ public sealed class RequestParameters
                 break;
             case JsonValueKind.Array:
                 if (!_values.ContainsKey(prefix)) _values[prefix] = [];
+                var index = 0;
                 foreach (var item in element.EnumerateArray())
-                    if (item.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null)) Add(prefix, Scalar(item));
+                {
+                    // An array of objects is Rails' nested attributes: each object becomes prefix[index][field].
+                    if (item.ValueKind == JsonValueKind.Object) Flatten($"{prefix}[{index}]", item);
+                    else if (item.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null)) Add(prefix, Scalar(item));
+                    index++;
+                }
                 break;
             case JsonValueKind.Null:
                 break;

@@ -28,7 +28,7 @@ public sealed record ApiStatus
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Pinned { get; init; }
 
     public required string Content { get; init; }
-    public IReadOnlyList<object> Filtered { get; init; } = [];
+    public IReadOnlyList<ApiFilterResult> Filtered { get; init; } = [];
     public ApiStatus? Reblog { get; init; }
     public required ApiAccount Account { get; init; }
     public IReadOnlyList<ApiMediaAttachment> MediaAttachments { get; init; } = [];

@@ -1,6 +1,7 @@
 using Fedi.Core.Accounts;
 using Fedi.Core.ClientApi.Entities;
 using Fedi.Core.Configuration;
+using Fedi.Core.Filters;
 using Fedi.Core.Interactions;
 using Fedi.Core.Media;
 using Fedi.Core.Statuses;
@@ -15,7 +16,7 @@ namespace Fedi.Core.ClientApi.Rendering;
 public sealed class StatusRenderer(
     StatusStore statuses, AccountStore accounts, AccountRenderer accountRenderer, TagStore tags, StatusStatsStore stats,
     ViewerStatusFlagsStore flags, InstanceOptions instance, PollRenderer polls, MediaAttachmentStore media,
-    MediaAttachmentRenderer mediaRenderer)
+    MediaAttachmentRenderer mediaRenderer, ViewerFilterLoader filters)
 {
     public async Task<ApiStatus> RenderAsync(Status status, long? viewerAccountId, CancellationToken ct = default) =>
         (await RenderManyAsync([status], viewerAccountId, ct)) is [var rendered] ? rendered : throw Errors.ApiException.NotFound();
@@ -41,6 +42,15 @@ public sealed class StatusRenderer(
                 rendered.Add(RenderReblog(status, Render(original, batch, viewerAccountId), batch, viewerAccountId));
         }
         return rendered;
+    }
+
+    /// <summary>The page with the viewer's filters of <paramref name="filterContext"/> applied (home, notifications,
+    /// public, thread, account): <c>filtered</c> set, statuses under a hide filter left out.</summary>
+    public async Task<IReadOnlyList<ApiStatus>> RenderManyAsync(IReadOnlyList<Status> page, long? viewerAccountId, string filterContext,
+        CancellationToken ct = default)
+    {
+        var rendered = await RenderManyAsync(page, viewerAccountId, ct);
+        return rendered.Count == 0 ? rendered : StatusFiltering.Apply(rendered, await filters.LoadAsync(viewerAccountId, ct), filterContext);
     }
 
     private sealed record Batch(

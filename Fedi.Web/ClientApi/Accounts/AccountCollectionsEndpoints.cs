@@ -40,7 +40,7 @@ public static class AccountCollectionsEndpoints
             ? await pins.ListPinnedAsync(account.Id, auth.AccountId, ct)
             : await timelines.ListByAccountAsync(account.Id, auth.AccountId, p.Page(Paging.Statuses),
                 excludeReplies: p.Bool("exclude_replies") == true, onlyMedia: p.Bool("only_media") == true, ct);
-        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, "account", ct);
     }
 
     /// <summary>The viewer's lists that contain the account.</summary>

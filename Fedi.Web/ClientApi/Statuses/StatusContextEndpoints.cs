@@ -1,4 +1,5 @@
 using Fedi.Core.ClientApi.Rendering;
+using Fedi.Core.Filters;
 using Fedi.Core.Identifiers;
 using Fedi.Core.Statuses;
 using Fedi.Web.Infrastructure;
@@ -17,13 +18,15 @@ public static class StatusContextEndpoints
         app.MapGet("/api/v1/statuses", Many).ScopeIfToken("read:statuses");
     }
 
-    private static async Task<IResult> Context(string id, RequestAuth auth, StatusContextService service, StatusRenderer renderer, CancellationToken ct)
+    private static async Task<IResult> Context(string id, RequestAuth auth, StatusContextService service, StatusRenderer renderer,
+        ViewerFilterLoader filterLoader, CancellationToken ct)
     {
         var context = await service.ReadAsync(RouteId.Parse(id), auth.AccountId, ct);
         // One batch for the whole thread; a rendering never drops a non-reblog, so the split is exact.
         var rendered = await renderer.RenderManyAsync([.. context.Ancestors, .. context.Descendants], auth.AccountId, ct);
-        var ancestors = rendered.Take(context.Ancestors.Count).ToList();
-        return Results.Json(new { ancestors, descendants = rendered.Skip(context.Ancestors.Count).ToList() });
+        var filters = await filterLoader.LoadAsync(auth.AccountId, ct);
+        var ancestors = StatusFiltering.Apply(rendered.Take(context.Ancestors.Count).ToList(), filters, "thread");
+        return Results.Json(new { ancestors, descendants = StatusFiltering.Apply(rendered.Skip(context.Ancestors.Count).ToList(), filters, "thread") });
     }
 
     /// <summary>Ids that are not numbers, unknown or not readable by the viewer are left out; the rest keep the order asked.</summary>

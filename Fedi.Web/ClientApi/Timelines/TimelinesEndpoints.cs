@@ -22,7 +22,7 @@ public static class TimelinesEndpoints
         HomeTimelineService timeline, StatusRenderer renderer, CancellationToken ct)
     {
         var page = await timeline.ReadAsync(auth.RequiredAccountId, p.Page(Paging.Statuses), ct);
-        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, "home", ct);
     }
 
     /// <summary>local=true: this server's posts only; remote=true: other servers' only; only_media: posts with media.</summary>
@@ -30,7 +30,7 @@ public static class TimelinesEndpoints
         TimelineStore timelines, StatusRenderer renderer, CancellationToken ct)
     {
         var page = await timelines.ListPublicAsync(p.Page(Paging.Statuses), Origin(p), auth.AccountId, p.Bool("only_media") == true, ct);
-        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, "public", ct);
     }
 
     /// <summary>Public like the public timeline (a token, if sent, needs read:statuses). local / remote narrow by origin;
@@ -40,14 +40,14 @@ public static class TimelinesEndpoints
     {
         var query = new TagQuery(hashtag, p.Strings("any"), p.Strings("all"), p.Strings("none"));
         var page = await timeline.ReadAsync(query, Origin(p), auth.AccountId, p.Page(Paging.Statuses), p.Bool("only_media") == true, ct);
-        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, "public", ct);
     }
 
     private static async Task<IResult> List(string id, HttpContext http, RequestAuth auth, RequestParameters p,
         ListTimelineService timeline, StatusRenderer renderer, CancellationToken ct)
     {
         var page = await timeline.ReadAsync(RouteId.Parse(id), auth.RequiredAccountId, p.Page(Paging.Statuses), ct);
-        return await http.PagedAsync(page, auth.AccountId, renderer, ct);
+        return await http.PagedAsync(page, auth.AccountId, renderer, "home", ct);
     }
 
     /// <summary>local=true: this server's statuses only; remote=true: other servers' only; neither: all.</summary>

@@ -60,6 +60,4 @@ public sealed class NoQueryPerMessageTests
         var frames = await socket.ReceiveUntilAsync(f => PayloadId(f) == sentinel, Deadline);
         Assert.That(frames.Select(PayloadId).SkipLast(1), Is.EqualTo(expected));
     }
-
-    private static string? PayloadId(JsonNode frame) => new StreamingEvent(frame).Payload?["id"]?.GetValue<string>();
 }

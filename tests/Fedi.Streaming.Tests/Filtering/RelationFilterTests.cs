@@ -26,15 +26,8 @@ public sealed class RelationFilterTests : StreamingTest
         return (socket, RedisChannels.Hashtag(tag));
     }
 
-    /// <summary>Publishes <paramref name="message"/> (status <paramref name="id"/>) then a sentinel; true when the status came before the sentinel.</summary>
-    private static async Task<bool> DeliveredAsync(WebSocketClient socket, string channel, string id, string message)
-    {
-        var sentinel = NewId();
-        await Redis.PublishAsync(channel, message);
-        await Redis.PublishAsync(channel, Update(sentinel, Neutral));
-        var frames = await socket.ReceiveUntilAsync(f => PayloadId(f) == sentinel, Deadline);
-        return frames.Any(f => PayloadId(f) == id);
-    }
+    private static Task<bool> DeliveredAsync(WebSocketClient socket, string channel, string id, string message) =>
+        StatusPayloads.DeliveredAsync(Redis, socket, channel, id, message, Deadline);
 
     private static Task<bool> DeliveredAsync(WebSocketClient socket, string channel, JsonObject status) =>
         DeliveredAsync(socket, channel, status["id"]!.GetValue<string>(), Update(status));
@@ -42,8 +35,6 @@ public sealed class RelationFilterTests : StreamingTest
     /// <summary>For changes made while connected: the connection reloads its sets shortly after the change.</summary>
     private static Task EventuallyAsync(WebSocketClient socket, string channel, Func<JsonObject> status, bool delivered, string what) =>
         Eventually.TrueAsync(async () => await DeliveredAsync(socket, channel, status()) == delivered, what);
-
-    private static string? PayloadId(JsonNode frame) => new StreamingEvent(frame).Payload?["id"]?.GetValue<string>();
 
     [Test]
     public async Task A_blocked_author_is_not_streamed_on_public_and_is_again_after_unblocking()

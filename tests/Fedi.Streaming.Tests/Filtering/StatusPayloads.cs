@@ -28,4 +28,17 @@ public static class StatusPayloads
     public static string Update(string id, long authorId, string? acct = null, long[]? mentions = null) => Update(Status(id, authorId, acct, mentions));
 
     public static string NewId() => Statuses.NewId();
+
+    /// <summary>Publishes <paramref name="message"/> (status <paramref name="id"/>) then a sentinel; true when the status
+    /// came before the sentinel (frames of one channel arrive in order, so no waiting is guessed).</summary>
+    public static async Task<bool> DeliveredAsync(RedisProbe redis, WebSocketClient socket, string channel, string id, string message, TimeSpan deadline)
+    {
+        var sentinel = NewId();
+        await redis.PublishAsync(channel, message);
+        await redis.PublishAsync(channel, Update(sentinel, Neutral));
+        var frames = await socket.ReceiveUntilAsync(f => PayloadId(f) == sentinel, deadline);
+        return frames.Any(f => PayloadId(f) == id);
+    }
+
+    public static string? PayloadId(JsonNode frame) => new StreamingEvent(frame).Payload?["id"]?.GetValue<string>();
 }

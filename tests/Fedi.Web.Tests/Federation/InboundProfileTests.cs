@@ -5,7 +5,7 @@ namespace Fedi.Web.Tests.Federation;
 
 /// <summary>What a remote actor says about itself: a profile Update is stored, a Move recorded only when the target agrees.</summary>
 [NonParallelizable]
-public sealed class InboundProfileTests : FederatingCluster
+public sealed class InboundProfileTests : FederatingFixture
 {
     private async Task SendAsync(RemoteActorServer remote, JsonObject activity) =>
         Assert.That((await remote.PostAsync(Cluster.Api, "/inbox", activity)).Status, Is.EqualTo(202));

@@ -1,14 +1,14 @@
-using Fedi.Core.Relationships;
 using Fedi.Streaming.Connections;
 
 namespace Fedi.Streaming.Filtering;
 
 /// <summary>
-/// One connection's <see cref="ViewerRelations"/>: loaded at connect, swapped whole on reload (readers on the
-/// dispatch threads see the old or the new sets, never a mix). Reloads are debounced: changes arriving while
-/// one is pending or running cause one more load, not one each.
+/// One connection's copy of something loaded from the database (its blocks and mutes, its filters): loaded at
+/// connect, swapped whole on reload (readers on the dispatch threads see the old or the new value, never a mix).
+/// Reloads are debounced: changes arriving while one is pending or running cause one more load, not one each.
 /// </summary>
-public sealed class ConnectionRelations(StreamConnection connection, ViewerRelationsStore store, ILogger logger)
+public sealed class ConnectionCache<T>(StreamConnection connection, T initial, Func<CancellationToken, Task<T>> load, Action<Exception> reloadFailed)
+    where T : class
 {
     /// <summary>Lets a burst of changes (blocking several accounts in a row) cost one query.</summary>
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(100);
@@ -16,18 +16,13 @@ public sealed class ConnectionRelations(StreamConnection connection, ViewerRelat
     private const int MaxAttempts = 5;
 
     private readonly Lock _gate = new();
-    private ViewerRelations _current = ViewerRelations.None;
+    private T _current = initial;
     private bool _reloading;
     private bool _dirty;
 
-    public ViewerRelations Current => Volatile.Read(ref _current);
+    public T Current => Volatile.Read(ref _current);
 
-    public async Task LoadAsync(CancellationToken ct)
-    {
-        var loaded = await store.FindAsync(connection.Credentials.AccountId, ct);
-        // Most viewers block and mute nobody: they share one empty instance instead of four empty sets each.
-        Volatile.Write(ref _current, loaded.IsEmpty ? ViewerRelations.None : loaded);
-    }
+    public async Task LoadAsync(CancellationToken ct) => Volatile.Write(ref _current, await load(ct));
 
     /// <summary>Called on the dispatch thread: starts a reload in the background unless one is already coming.</summary>
     public void Invalidate()
@@ -63,13 +58,13 @@ public sealed class ConnectionRelations(StreamConnection connection, ViewerRelat
             }
             catch (Exception e) when (++attempts < MaxAttempts)
             {
-                // Keep filtering with the old sets and try again; the change is not lost.
-                logger.LogRelationsReloadFailed(connection.Credentials.AccountId, e);
+                // Keep filtering with the old value and try again; the change is not lost.
+                reloadFailed(e);
                 lock (_gate) _dirty = true;
             }
             catch (Exception e)
             {
-                logger.LogRelationsReloadFailed(connection.Credentials.AccountId, e);
+                reloadFailed(e);
                 lock (_gate) _reloading = false;
                 return;
             }
