@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Fedi.Core.Data;
 using Fedi.Core.Instance;
-using Npgsql;
 
 namespace Fedi.Core.Cli;
 
@@ -68,10 +66,5 @@ internal static class RulesCommand
     }
 
     private static Task<int> WithStore(string tier, Func<InstanceRuleStore, Task<int>> run) =>
-        FediCommandLine.WithSettings(tier, 2, async settings =>
-        {
-            DapperSetup.Configure();
-            await using var db = NpgsqlDataSource.Create(settings.Database.ConnectionString);
-            return await run(new InstanceRuleStore(db));
-        });
+        FediCommandLine.WithDatabase(tier, db => run(new InstanceRuleStore(db)));
 }

@@ -48,4 +48,23 @@ public sealed class DeliveryDomainStore(NpgsqlDataSource db)
             SELECT domain, unavailable_since IS NOT NULL FROM delivery_domains WHERE failure_days <> '{}' OR unavailable_since IS NOT NULL
             """, cancellationToken: ct))).AsList();
     }
+
+    /// <summary>Every domain with remote accounts or a delivery record, by name.</summary>
+    public async Task<IReadOnlyList<DeliveryDomain>> ListAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<DeliveryDomain>(new CommandDefinition("""
+            WITH known AS (
+              SELECT lower(a.domain) AS domain, count(*) AS accounts,
+                     count(*) FILTER (WHERE EXISTS (SELECT 1 FROM follows f JOIN accounts l ON l.id = f.target_account_id
+                                                    WHERE f.account_id = a.id AND l.domain IS NULL)) AS followers
+              FROM accounts a WHERE a.domain IS NOT NULL GROUP BY lower(a.domain))
+            SELECT COALESCE(k.domain, d.domain) AS domain, COALESCE(k.accounts, 0) AS accounts, COALESCE(k.followers, 0) AS followers,
+                   d.last_success_at AS lastsuccessat, COALESCE(cardinality(d.failure_days), 0) AS failuredays,
+                   d.unavailable_since AS unavailablesince
+            FROM known k FULL JOIN delivery_domains d ON d.domain = k.domain
+            ORDER BY 1
+            """, cancellationToken: ct));
+        return rows.AsList();
+    }
 }

@@ -52,6 +52,23 @@ public sealed class DeliveryHealthTests : FederatingFixture
     }
 
     [Test]
+    public async Task The_federation_command_lists_a_failing_domain_and_reset_makes_it_available()
+    {
+        var (alice, domain) = await FollowedByAGonePeerAsync("listed");
+        await PostAsync(alice, "hello?");
+        await Eventually.TrueAsync(async () => await ScalarAsync<int?>(
+            "SELECT cardinality(failure_days) FROM delivery_domains WHERE domain = @domain", new { domain }) == 1, "a failure day is recorded");
+
+        var listed = (await Cluster.RunCliAsync(["federation", "domains"])).EnsureSuccess();
+        var row = listed.Output.Single(line => line.Contains(domain)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(row[1..3], Is.EqualTo(new[] { "1", "1" }), "one account, following someone here");
+        Assert.That(listed.Text, Does.Contain("unavailable since"));
+
+        (await Cluster.RunCliAsync(["federation", "reset", domain])).EnsureSuccess();
+        Assert.That(await ScalarAsync<int?>("SELECT cardinality(failure_days) FROM delivery_domains WHERE domain = @domain", new { domain }), Is.EqualTo(0));
+    }
+
+    [Test]
     public async Task A_host_that_keeps_refusing_trips_its_circuit_and_later_deliveries_wait_in_the_retry_set_without_trying()
     {
         var (alice, domain) = await FollowedByAGonePeerAsync("down");
