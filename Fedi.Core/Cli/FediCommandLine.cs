@@ -38,15 +38,19 @@ public static class FediCommandLine
         root.Subcommands.Add(MigrateCommand(tier));
         root.Subcommands.Add(AccountsCommand(tier));
         root.Subcommands.Add(JobsCommand.Create(tier));
+        root.Subcommands.Add(FederationCommand.Create(tier));
         root.Subcommands.Add(MaintenanceCommand.Create(tier));
         root.Subcommands.Add(RulesCommand.Create(tier));
-        root.Subcommands.Add(FederationCommand.Create(tier));
         if (routes is not null) root.Subcommands.Add(RoutesCommand.Create(tier, routes));
         // The host handles SIGTERM/SIGINT itself and drains; the parser must not race it.
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
-    /// <summary>Runs a command's work with a small pool on the configured database.</summary>
+    /// <summary>Settings read later while the host is built (LOG_FORMAT, PORT, BIND…) are guarded the same way.</summary>
+    internal static Task<int> WithSettings(string tier, int defaultPool, Func<FediSettings, Task<int>> run) =>
+        WithSettings(tier, _ => defaultPool, run);
+
+    /// <summary>Runs an operator command over a small pool of its own.</summary>
     internal static Task<int> WithDatabase(string tier, Func<NpgsqlDataSource, Task<int>> run) =>
         WithSettings(tier, 2, async settings =>
         {
@@ -54,10 +58,6 @@ public static class FediCommandLine
             await using var db = NpgsqlDataSource.Create(settings.Database.ConnectionString);
             return await run(db);
         });
-
-    /// <summary>Settings read later while the host is built (LOG_FORMAT, PORT, BIND…) are guarded the same way.</summary>
-    internal static Task<int> WithSettings(string tier, int defaultPool, Func<FediSettings, Task<int>> run) =>
-        WithSettings(tier, _ => defaultPool, run);
 
     private static async Task<int> WithSettings(string tier, Func<EnvironmentSettings, int> defaultPool, Func<FediSettings, Task<int>> run)
     {
