@@ -38,6 +38,7 @@ public static class FediCommandLine
         root.Subcommands.Add(MigrateCommand(tier));
         root.Subcommands.Add(AccountsCommand(tier));
         root.Subcommands.Add(JobsCommand.Create(tier));
+        root.Subcommands.Add(FederationCommand.Create(tier));
         root.Subcommands.Add(MaintenanceCommand.Create(tier));
         root.Subcommands.Add(RulesCommand.Create(tier));
         root.Subcommands.Add(AnnouncementsCommand.Create(tier));

@@ -1,5 +1,6 @@
 using Fedi.Core.Configuration;
 using Fedi.Core.Federation.ActivityStreams;
+using Fedi.Core.Federation.Availability;
 using Fedi.Core.Federation.Discovery;
 using Fedi.Core.Federation.Documents;
 using Fedi.Core.Federation.Fetching;
@@ -37,6 +38,7 @@ public static class FederationServices
         services.AddSingleton<ResolveActorService>();
         services.AddSingleton<RequestSignatureService>();
         services.AddSingleton<InboxService>();
+        services.AddFediFederationAvailability();
         services.AddFediFederationInbox();
         services.AddFediFederationOutbound();
         services.AddFediFederationResolution();

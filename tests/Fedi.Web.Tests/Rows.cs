@@ -15,11 +15,7 @@ public static class Rows
         return await conn.ExecuteScalarAsync<long>(sql, parameters);
     }
 
-    public static async Task<T?> ScalarAsync<T>(string sql, object? parameters = null)
-    {
-        await using var conn = new NpgsqlConnection(WebCluster.Cluster.DatabaseConnectionString);
-        return await conn.ExecuteScalarAsync<T>(sql, parameters);
-    }
+    public static Task<T?> ScalarAsync<T>(string sql, object? parameters = null) => ScalarAsync<T>(WebCluster.Cluster, sql, parameters);
 
     public static async Task<IReadOnlyList<T>> ListAsync<T>(string sql, object? parameters = null)
     {
@@ -27,9 +23,17 @@ public static class Rows
         return (await conn.QueryAsync<T>(sql, parameters)).AsList();
     }
 
-    public static async Task ExecuteAsync(string sql, object? parameters = null)
+    public static Task ExecuteAsync(string sql, object? parameters = null) => ExecuteAsync(WebCluster.Cluster, sql, parameters);
+
+    public static async Task<T?> ScalarAsync<T>(FediCluster cluster, string sql, object? parameters = null)
     {
-        await using var conn = new NpgsqlConnection(WebCluster.Cluster.DatabaseConnectionString);
+        await using var conn = new NpgsqlConnection(cluster.DatabaseConnectionString);
+        return await conn.ExecuteScalarAsync<T>(sql, parameters);
+    }
+
+    public static async Task ExecuteAsync(FediCluster cluster, string sql, object? parameters = null)
+    {
+        await using var conn = new NpgsqlConnection(cluster.DatabaseConnectionString);
         await conn.ExecuteAsync(sql, parameters);
     }
 }

@@ -3,9 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Federation.ActivityStreams;
+using Fedi.Core.Federation.Availability;
 using Fedi.Core.Federation.Fetching;
 using Fedi.Core.Federation.Keys;
 using Fedi.Core.Federation.Signatures;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Dapper;
 
@@ -13,21 +15,44 @@ namespace Fedi.Core.Federation.Outbound;
 
 /// <summary>
 /// Delivers one activity to one inbox (Mastodon's ActivityPub::DeliveryWorker): signed (draft-cavage) with the local
-/// source account's key, POSTed through the guarded client. 2xx is done; a 4xx other than 429 will never succeed, so it
-/// is given up (<see cref="PermanentJobException"/>); anything else throws to be retried.
+/// source account's key, POSTed through the guarded client and the host's circuit breaker (<see cref="HostCircuits"/>).
+/// A domain marked unavailable is skipped. 2xx is done and clears the domain's failures; a 4xx other than 401, 408 and
+/// 429 will never succeed, so it is given up (<see cref="PermanentJobException"/>) without counting against the
+/// domain; anything else (5xx, refused, timed out, circuit open) is a failure day for the domain and throws to be retried.
 /// </summary>
-public sealed class DeliveryService(GuardedHttpClient http, AccountKeyStore keys, LocalUris uris, NpgsqlDataSource db, TimeProvider clock)
+public sealed class DeliveryService(
+    GuardedHttpClient http, AccountKeyStore keys, LocalUris uris, NpgsqlDataSource db, TimeProvider clock, DeliveryHealth health,
+    HostCircuits circuits, ILogger<DeliveryService> logger)
 {
     public async Task DeliverAsync(DeliveryJob job, CancellationToken ct = default)
     {
         if (!Uri.TryCreate(job.InboxUrl, UriKind.Absolute, out var inbox)) throw new PermanentJobException($"Bad inbox URL {job.InboxUrl}");
+        var domain = DeliveryHealth.DomainOf(inbox);
+        if (await health.IsUnavailableAsync(domain, ct))
+        {
+            logger.LogDebug("Skipped a delivery to {Inbox}: {Domain} is unavailable", inbox, domain);
+            return;
+        }
         var username = await UsernameAsync(job.SourceAccountId, ct) ?? throw new PermanentJobException($"No local account {job.SourceAccountId}");
         var pair = await keys.FindOrCreateLocalAsync(job.SourceAccountId, ct);
         if (pair?.PrivateKeyPem is not { } pem) throw new PermanentJobException($"Account {job.SourceAccountId} has no private key");
         using var rsa = RSA.Create();
         rsa.ImportFromPem(pem);
-        var body = Encoding.UTF8.GetBytes(job.Json);
         var keyId = uris.KeyId(uris.ActorOf(job.SourceAccountId, username));
+        try
+        {
+            await circuits.For(domain).ExecuteAsync(async token => await PostAsync(inbox, Encoding.UTF8.GetBytes(job.Json), keyId, rsa, token), ct);
+        }
+        catch (Exception e) when (e is not PermanentJobException && !ct.IsCancellationRequested)
+        {
+            await health.RecordFailureAsync(domain, CancellationToken.None);
+            throw;
+        }
+        await health.RecordAliveAsync(domain, delivered: true, CancellationToken.None);
+    }
+
+    private async Task PostAsync(Uri inbox, byte[] body, string keyId, RSA rsa, CancellationToken ct)
+    {
         RemoteResponse response;
         try
         {
@@ -45,7 +70,7 @@ public sealed class DeliveryService(GuardedHttpClient http, AccountKeyStore keys
             throw new PermanentJobException($"Delivery to {inbox} refused: {e.Message}", e);
         }
         if (response.IsSuccess) return;
-        if (response.Status is >= 400 and < 500 and not 429)
+        if (response.Status is >= 400 and < 500 and not (401 or 408 or 429))
             throw new PermanentJobException($"Delivery to {inbox} answered {response.Status}");
         throw new HttpRequestException($"Delivery to {inbox} answered {response.Status}");
     }
