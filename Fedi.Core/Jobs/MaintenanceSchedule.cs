@@ -23,6 +23,7 @@ public sealed class MaintenanceSchedule(RedisConnection redis)
         new("tokens-prune", "15 2 * * *", "Delete access tokens revoked over a day ago and expired or revoked grants"),
         new("dead-set-trim", "0 * * * *", "Keep the dead set within 10,000 jobs and 180 days"),
         new("processes-cleanup", "* * * * *", "Drop expired worker processes and re-queue their in-progress jobs"),
+        new("media-remove-orphans", "40 * * * *", "Delete media uploaded over a day ago and never attached to a status, with their files"),
     ];
 
     public static MaintenanceTaskInfo? Find(string name) => Tasks.FirstOrDefault(t => t.Name == name);

@@ -107,6 +107,18 @@ public sealed class MediaAttachmentStore(NpgsqlDataSource db)
             "DELETE FROM media_attachments WHERE id = @id AND status_id IS NULL", new { id }, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>Deletes up to <paramref name="limit"/> uploads never attached and created before <paramref name="cutoff"/>; the rows deleted.</summary>
+    public async Task<IReadOnlyList<MediaAttachment>> DeleteUnattachedBeforeAsync(DateTime cutoff, int limit, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<MediaAttachment>(new CommandDefinition($"""
+            DELETE FROM media_attachments
+            WHERE id IN (SELECT id FROM media_attachments WHERE status_id IS NULL AND created_at < @cutoff ORDER BY created_at LIMIT @limit)
+              AND status_id IS NULL
+            RETURNING {Columns}
+            """, new { cutoff, limit }, cancellationToken: ct))).AsList();
+    }
+
     /// <summary>Sets the status of the given attachments and frees those it had before (an edit), inside the post's transaction.</summary>
     public async Task AttachAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long statusId, IReadOnlyCollection<long> ids, CancellationToken ct)
     {

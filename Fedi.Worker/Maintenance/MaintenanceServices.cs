@@ -12,6 +12,7 @@ public static class MaintenanceServices
         services.AddSingleton<IMaintenanceTask, TokensPruneTask>();
         services.AddSingleton<IMaintenanceTask, DeadSetTrimTask>();
         services.AddSingleton<IMaintenanceTask, ProcessesCleanupTask>();
+        services.AddSingleton<IMaintenanceTask, MediaOrphansTask>();
         services.AddSingleton<IJobHandler, MaintenanceHandler>();
         services.AddHostedService<MaintenanceLeader>();
         return services;
