@@ -101,6 +101,41 @@ public sealed class MediaUploadTests
     }
 
     [Test]
+    public async Task A_video_is_transcoded_to_h264_mp4_with_a_preview_duration_and_frame_rate()
+    {
+        Assume.That(File.Exists("/usr/bin/ffmpeg"), "ffmpeg is not installed");
+        var alice = await Cluster.Users.SignUpAsync();
+        var webm = await FfmpegFileAsync("webm", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25",
+            "-f", "lavfi", "-i", "sine=duration=2", "-c:v", "libvpx", "-c:a", "libvorbis", "-shortest");
+
+        var media = await UploadProcessedAsync(alice, webm, "clip.webm", "video/webm");
+
+        Assert.That(media["type"]!.GetValue<string>(), Is.EqualTo("video"));
+        Assert.That(media["url"]!.GetValue<string>(), Does.EndWith(".mp4"));
+        Assert.That(media["preview_url"]!.GetValue<string>(), Does.EndWith(".jpg"));
+        Assert.That(media["meta"]!["duration"]!.GetValue<double>(), Is.EqualTo(2).Within(0.2));
+        Assert.That(media["meta"]!["fps"]!.GetValue<int>(), Is.EqualTo(25));
+        Assert.That(media["meta"]!["original"]!["width"]!.GetValue<int>(), Is.EqualTo(320));
+        Assert.That(media["blurhash"]!.GetValue<string>(), Is.Not.Empty);
+        var (_, served) = await DownloadAsync(media["url"]!.GetValue<string>());
+        Assert.That(served.Content.Headers.ContentType?.MediaType, Is.EqualTo("video/mp4"));
+    }
+
+    [Test]
+    public async Task Audio_is_converted_to_mp3()
+    {
+        Assume.That(File.Exists("/usr/bin/ffmpeg"), "ffmpeg is not installed");
+        var alice = await Cluster.Users.SignUpAsync();
+        var wav = await FfmpegFileAsync("wav", "-f", "lavfi", "-i", "sine=duration=1");
+
+        var media = await UploadProcessedAsync(alice, wav, "tone.wav", "audio/wav");
+
+        Assert.That(media["type"]!.GetValue<string>(), Is.EqualTo("audio"));
+        Assert.That(media["url"]!.GetValue<string>(), Does.EndWith(".mp3"));
+        Assert.That(media["meta"]!["duration"]!.GetValue<double>(), Is.EqualTo(1).Within(0.2));
+    }
+
+    [Test]
     public async Task A_video_that_cannot_be_decoded_is_marked_failed()
     {
         var alice = await Cluster.Users.SignUpAsync();
