@@ -41,6 +41,14 @@ public sealed class MediaAttachmentStore(NpgsqlDataSource db)
         return rows.ToLookup(m => m.StatusId!.Value);
     }
 
+    /// <summary>Whether the status has attachments (it goes to the public media channels).</summary>
+    public async Task<bool> AnyForStatusAsync(long statusId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM media_attachments WHERE status_id = @statusId)", new { statusId }, cancellationToken: ct));
+    }
+
     public async Task<MediaAttachment> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, MediaAttachment media, CancellationToken ct) =>
         await connection.QuerySingleAsync<MediaAttachment>(new CommandDefinition($"""
             INSERT INTO media_attachments (id, account_id, type, upload_key, file_meta, description, processing)
