@@ -37,6 +37,17 @@ public sealed class MediaUploadTests
     }
 
     [Test]
+    public async Task The_instance_advertises_the_types_and_limits_uploads_are_held_to()
+    {
+        var media = Json(await Cluster.Api.GetAsync("/api/v2/instance"))["configuration"]!["media_attachments"]!;
+
+        Assert.That(media["supported_mime_types"]!.AsArray().Select(t => t!.GetValue<string>()),
+            Is.SupersetOf(new[] { "image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "audio/mpeg" }));
+        Assert.That(media["image_size_limit"]!.GetValue<long>(), Is.EqualTo(16L * 1024 * 1024));
+        Assert.That(media["image_matrix_limit"]!.GetValue<long>(), Is.EqualTo(33_177_600));
+    }
+
+    [Test]
     public async Task A_jpeg_is_turned_upright_and_stored_without_its_exif()
     {
         var alice = await Cluster.Users.SignUpAsync();
