@@ -21,13 +21,16 @@ public sealed class MediaAttachmentStore(NpgsqlDataSource db)
             $"SELECT {Columns} FROM media_attachments WHERE id = @id", new { id }, cancellationToken: ct));
     }
 
-    /// <summary>The attachments among <paramref name="ids"/>, whoever owns them.</summary>
-    public async Task<IReadOnlyList<MediaAttachment>> ListAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    /// <summary>The attachments among <paramref name="ids"/> as a new post sees them: one whose status was deleted counts as
+    /// free (status_id null), so "delete and redraft" can post the same media again, as Mastodon allows.</summary>
+    public async Task<IReadOnlyList<MediaAttachment>> ListForAttachingAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
     {
         if (ids.Count == 0) return [];
         await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<MediaAttachment>(new CommandDefinition(
-            $"SELECT {Columns} FROM media_attachments WHERE id = ANY(@ids)", new { ids = ids.Distinct().ToArray() }, cancellationToken: ct))).AsList();
+        return (await conn.QueryAsync<MediaAttachment>(new CommandDefinition($"""
+            SELECT {Columns.Replace("status_id,", "CASE WHEN EXISTS (SELECT 1 FROM statuses s WHERE s.id = media_attachments.status_id AND s.deleted_at IS NULL) THEN status_id END AS status_id,")}
+            FROM media_attachments WHERE id = ANY(@ids)
+            """, new { ids = ids.Distinct().ToArray() }, cancellationToken: ct))).AsList();
     }
 
     /// <summary>Each status's attachments, in upload order (the order Mastodon shows them).</summary>
