@@ -17,9 +17,11 @@ public sealed record MediaOptions
     /// <summary>MEDIA_VIDEO_SIZE_LIMIT (bytes, default 99 MiB, Mastodon's VIDEO_LIMIT; audio too).</summary>
     public long VideoSizeLimit { get; init; } = 99L * 1024 * 1024;
 
-    /// <summary>MEDIA_MAX_IMAGE_PIXELS (default 64 megapixels): larger images, as their header declares them, are
-    /// refused before any pixel is decoded, so a decompression bomb never allocates its canvas.</summary>
-    public long MaxImagePixels { get; init; } = 8192L * 8192;
+    /// <summary>MEDIA_MAX_IMAGE_PIXELS (default 33,177,600, 7680x4320: Mastodon's image_matrix_limit): larger images, as
+    /// their header declares them, are refused before any pixel is decoded, so a decompression bomb never allocates its canvas.</summary>
+    public long MaxImagePixels { get; init; } = DefaultMaxImagePixels;
+
+    public const int DefaultMaxImagePixels = 33_177_600;
 
     /// <summary>Mastodon's matrix limit: stored originals are downscaled to at most 3840x2160 pixels' worth.</summary>
     public const long MatrixLimit = 8_294_400;
@@ -33,6 +35,6 @@ public sealed record MediaOptions
         PublicUrl = env.Optional("MEDIA_PUBLIC_URL", $"{instance.WebBaseUrl}/system").TrimEnd('/'),
         ImageSizeLimit = env.Int("MEDIA_IMAGE_SIZE_LIMIT", 16 * 1024 * 1024, min: 1024, max: 1024 * 1024 * 1024),
         VideoSizeLimit = env.Int("MEDIA_VIDEO_SIZE_LIMIT", 99 * 1024 * 1024, min: 1024, max: 1024 * 1024 * 1024),
-        MaxImagePixels = env.Int("MEDIA_MAX_IMAGE_PIXELS", 8192 * 8192, min: 1_000_000, max: 1_000_000_000),
+        MaxImagePixels = env.Int("MEDIA_MAX_IMAGE_PIXELS", DefaultMaxImagePixels, min: 1_000_000, max: 1_000_000_000),
     };
 }

@@ -24,6 +24,7 @@ public sealed class MaintenanceSchedule(RedisConnection redis)
         new("dead-set-trim", "0 * * * *", "Keep the dead set within 10,000 jobs and 180 days"),
         new("processes-cleanup", "* * * * *", "Drop expired worker processes and re-queue their in-progress jobs"),
         new("scheduled-statuses", "* * * * *", "Enqueue the publication of scheduled posts over a minute late (their job was lost)"),
+        new("media-remove-orphans", "40 * * * *", "Delete media uploaded over a day ago and never attached to a status, with their files"),
     ];
 
     public static MaintenanceTaskInfo? Find(string name) => Tasks.FirstOrDefault(t => t.Name == name);

@@ -18,7 +18,7 @@ public sealed class MediaAttachmentService(MediaAttachmentStore store)
         if (given.Count == 0) return [];
         if (given.Count > MaxAttachments) throw ApiException.Unprocessable($"Validation failed: You can't attach more than {MaxAttachments} files");
         var ids = given.Select(id => Snowflake.TryParse(id) ?? throw ApiException.Unprocessable("Validation failed: Media attachments are invalid")).Distinct().ToList();
-        var found = (await store.ListAsync(ids, ct)).ToDictionary(m => m.Id);
+        var found = (await store.ListForAttachingAsync(ids, ct)).ToDictionary(m => m.Id);
         foreach (var id in ids)
         {
             if (!found.TryGetValue(id, out var media) || media.AccountId != accountId || (media.StatusId is { } attached && attached != statusId))

@@ -21,13 +21,16 @@ public sealed class MediaAttachmentStore(NpgsqlDataSource db)
             $"SELECT {Columns} FROM media_attachments WHERE id = @id", new { id }, cancellationToken: ct));
     }
 
-    /// <summary>The attachments among <paramref name="ids"/>, whoever owns them.</summary>
-    public async Task<IReadOnlyList<MediaAttachment>> ListAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    /// <summary>The attachments among <paramref name="ids"/> as a new post sees them: one whose status was deleted counts as
+    /// free (status_id null), so "delete and redraft" can post the same media again, as Mastodon allows.</summary>
+    public async Task<IReadOnlyList<MediaAttachment>> ListForAttachingAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
     {
         if (ids.Count == 0) return [];
         await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<MediaAttachment>(new CommandDefinition(
-            $"SELECT {Columns} FROM media_attachments WHERE id = ANY(@ids)", new { ids = ids.Distinct().ToArray() }, cancellationToken: ct))).AsList();
+        return (await conn.QueryAsync<MediaAttachment>(new CommandDefinition($"""
+            SELECT {Columns.Replace("status_id,", "CASE WHEN EXISTS (SELECT 1 FROM statuses s WHERE s.id = media_attachments.status_id AND s.deleted_at IS NULL) THEN status_id END AS status_id,")}
+            FROM media_attachments WHERE id = ANY(@ids)
+            """, new { ids = ids.Distinct().ToArray() }, cancellationToken: ct))).AsList();
     }
 
     /// <summary>Each status's attachments, in upload order (the order Mastodon shows them).</summary>
@@ -39,6 +42,14 @@ public sealed class MediaAttachmentStore(NpgsqlDataSource db)
             $"SELECT {Columns} FROM media_attachments WHERE status_id = ANY(@statusIds) ORDER BY id",
             new { statusIds = statusIds.Distinct().ToArray() }, cancellationToken: ct));
         return rows.ToLookup(m => m.StatusId!.Value);
+    }
+
+    /// <summary>Whether the status has attachments (it goes to the public media channels).</summary>
+    public async Task<bool> AnyForStatusAsync(long statusId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM media_attachments WHERE status_id = @statusId)", new { statusId }, cancellationToken: ct));
     }
 
     public async Task<MediaAttachment> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, MediaAttachment media, CancellationToken ct) =>
@@ -105,6 +116,18 @@ public sealed class MediaAttachmentStore(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.ExecuteAsync(new CommandDefinition(
             "DELETE FROM media_attachments WHERE id = @id AND status_id IS NULL", new { id }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>Deletes up to <paramref name="limit"/> uploads never attached and created before <paramref name="cutoff"/>; the rows deleted.</summary>
+    public async Task<IReadOnlyList<MediaAttachment>> DeleteUnattachedBeforeAsync(DateTime cutoff, int limit, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<MediaAttachment>(new CommandDefinition($"""
+            DELETE FROM media_attachments
+            WHERE id IN (SELECT id FROM media_attachments WHERE status_id IS NULL AND created_at < @cutoff ORDER BY created_at LIMIT @limit)
+              AND status_id IS NULL
+            RETURNING {Columns}
+            """, new { cutoff, limit }, cancellationToken: ct))).AsList();
     }
 
     /// <summary>Sets the status of the given attachments and frees those it had before (an edit), inside the post's transaction.</summary>

@@ -18,4 +18,7 @@ public sealed record MediaFormat(string Name, MediaType Type, string ContentType
     public static readonly MediaFormat Ogg = new("ogg", MediaType.Audio, "audio/ogg", "ogg");
     public static readonly MediaFormat Wav = new("wav", MediaType.Audio, "audio/wav", "wav");
     public static readonly MediaFormat M4a = new("m4a", MediaType.Audio, "audio/mp4", "m4a");
+
+    /// <summary>Every format an upload may be (the instance's supported_mime_types).</summary>
+    public static IReadOnlyList<MediaFormat> All { get; } = [Jpeg, Png, Gif, WebP, Avif, Heic, Mp4, QuickTime, WebM, Mp3, Ogg, Wav, M4a];
 }

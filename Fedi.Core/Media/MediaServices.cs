@@ -18,6 +18,7 @@ public static class MediaServices
         services.AddSingleton<MediaAttachmentService>();
         services.AddSingleton<ProfileImageStore>();
         services.AddSingleton<UpdateProfileImageService>();
+        services.AddSingleton<RemoveOrphanedMediaService>();
         return services;
     }
 }

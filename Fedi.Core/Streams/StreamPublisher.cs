@@ -49,9 +49,12 @@ public sealed class StreamPublisher(RedisConnection redis)
     public Task PublishToListsAsync(IEnumerable<long> listIds, string message) =>
         PublishAllAsync(listIds.Select(id => (RedisChannels.List(id), message)));
 
-    /// <summary>On <c>timeline:public</c> and, by the status's origin, <c>timeline:public:local</c> or <c>:remote</c>.</summary>
-    public Task PublishPublicAsync(bool local, string message) =>
-        PublishAllAsync([(RedisChannels.Public, message), (local ? RedisChannels.PublicLocal : RedisChannels.PublicRemote, message)]);
+    /// <summary>On <c>timeline:public</c> and, by the status's origin, <c>timeline:public:local</c> or <c>:remote</c>; a status with
+    /// attachments on the matching <c>…:media</c> channels too.</summary>
+    public Task PublishPublicAsync(bool local, string message, bool withMedia = false) =>
+        PublishAllAsync([(RedisChannels.Public, message), (local ? RedisChannels.PublicLocal : RedisChannels.PublicRemote, message),
+            .. withMedia ? [(RedisChannels.PublicMedia, message), (local ? RedisChannels.PublicLocalMedia : RedisChannels.PublicRemoteMedia, message)]
+                : Array.Empty<(string, string)>()]);
 
     /// <summary>On <c>timeline:hashtag:&lt;name&gt;</c> of each (normalised) name and, for this server's statuses, <c>…:local</c> too.</summary>
     public Task PublishHashtagsAsync(IReadOnlyCollection<string> names, bool local, string message) =>

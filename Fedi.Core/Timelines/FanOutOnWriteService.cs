@@ -5,6 +5,7 @@ using Fedi.Core.Contracts.Jobs;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
 using Fedi.Core.Jobs;
+using Fedi.Core.Media;
 using Fedi.Core.Notifications;
 using Fedi.Core.Redis;
 using Fedi.Core.Statuses;
@@ -31,7 +32,8 @@ public sealed class FanOutOnWriteService(
     JobClient jobs,
     ChannelFanOut channels,
     ReblogFeeds reblogFeeds,
-    StatusNotifications notifications)
+    StatusNotifications notifications,
+    MediaAttachmentStore media)
 {
     /// <summary>Followers per PostgreSQL read and per Redis round trip (Mastodon's find_in_batches size).</summary>
     public const int BatchSize = 1000;
@@ -68,7 +70,8 @@ public sealed class FanOutOnWriteService(
                 await jobs.EnqueueManyAsync(ranges.Select(r => new FeedInsertBatchJob(status.Id, r.After, r.UpTo)));
         }
 
-        if (status.IsBroadcast) await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct));
+        if (status.IsBroadcast)
+            await streams.PublishPublicAsync(status.Local, await payloads.AnonymousAsync(ct), await media.AnyForStatusAsync(status.Id, ct));
         await channels.FanOutAsync(status, payloads, ct, update);
         await notifications.NotifyAsync(status, ct, mentionsOnly: update);
     }

@@ -1,6 +1,7 @@
 using Fedi.Core.Contracts;
 using Fedi.Core.Feeds;
 using Fedi.Core.Follows;
+using Fedi.Core.Media;
 using Fedi.Core.Redis;
 using Fedi.Core.Statuses;
 using Fedi.Core.Streams;
@@ -19,7 +20,8 @@ public sealed class RemoveStatusService(
     StreamPublisher streams,
     RedisLock locks,
     ChannelFanOut channels,
-    ReblogFeeds reblogFeeds)
+    ReblogFeeds reblogFeeds,
+    MediaAttachmentStore media)
 {
     /// <summary>Does nothing for a status that does not exist or is not deleted (a stray job must not hide a live post).</summary>
     public async Task RemoveAsync(long statusId, CancellationToken ct = default)
@@ -40,7 +42,7 @@ public sealed class RemoveStatusService(
         }
 
         if (status.Visibility == StatusVisibility.Public)
-            await streams.PublishPublicAsync(status.Local, StreamMessage.EncodeDelete(status.Id));
+            await streams.PublishPublicAsync(status.Local, StreamMessage.EncodeDelete(status.Id), await media.AnyForStatusAsync(status.Id, ct));
         await channels.RemoveAsync(status, ct);
     }
 

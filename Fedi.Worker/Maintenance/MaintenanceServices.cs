@@ -13,6 +13,7 @@ public static class MaintenanceServices
         services.AddSingleton<IMaintenanceTask, DeadSetTrimTask>();
         services.AddSingleton<IMaintenanceTask, ProcessesCleanupTask>();
         services.AddSingleton<IMaintenanceTask, ScheduledStatusesTask>();
+        services.AddSingleton<IMaintenanceTask, MediaOrphansTask>();
         services.AddSingleton<IJobHandler, MaintenanceHandler>();
         services.AddHostedService<MaintenanceLeader>();
         return services;

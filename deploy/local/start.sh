@@ -32,7 +32,9 @@ missing=()
 ((own_pg)) && [[ -z $(fedi_pg_bindir) ]] && missing+=(postgresql)
 ((own_redis)) && ! command -v redis-server >/dev/null && missing+=(redis-server)
 # Video, audio and animated GIF uploads are converted by ffmpeg; images need nothing (libvips ships with Fedi).
-command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+if ! command -v ffmpeg >/dev/null; then
+  if fedi_is_root; then missing+=(ffmpeg); else say "ffmpeg is missing: video, audio and GIF uploads will fail (sudo apt-get install -y ffmpeg)."; fi
+fi
 if ((${#missing[@]} > 0)); then
   if ! fedi_is_root; then
     die "Missing ${missing[*]}. Install with: sudo apt-get install -y ${missing[*]}"

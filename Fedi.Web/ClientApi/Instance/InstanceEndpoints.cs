@@ -1,6 +1,7 @@
 using Fedi.Core.Configuration;
 using Fedi.Core.Hosting;
 using Fedi.Core.Instance;
+using Fedi.Core.Media;
 using Fedi.Core.Statuses;
 
 namespace Fedi.Web.ClientApi.Instance;
@@ -22,12 +23,12 @@ public static class InstanceEndpoints
         characters_reserved_per_url = StatusText.CharactersPerUrl,
     };
 
-    private static object MediaConfiguration => new
+    private static object MediaConfiguration(MediaOptions media) => new
     {
-        supported_mime_types = Array.Empty<string>(),
-        image_size_limit = 16777216,
-        image_matrix_limit = 33177600,
-        video_size_limit = 103809024,
+        supported_mime_types = MediaFormat.All.Select(f => f.ContentType).ToArray(),
+        image_size_limit = media.ImageSizeLimit,
+        image_matrix_limit = media.MaxImagePixels,
+        video_size_limit = media.VideoSizeLimit,
         video_frame_rate_limit = 120,
         video_matrix_limit = 8294400,
         description_limit = 1500,
@@ -41,7 +42,8 @@ public static class InstanceEndpoints
         max_expiration = (int)compose.PollMaxExpiresIn.TotalSeconds,
     };
 
-    private static async Task<IResult> V1(InstanceOptions instance, InstanceStatsStore stats, InstanceRuleStore rules, ComposeOptions compose, CancellationToken ct)
+    private static async Task<IResult> V1(InstanceOptions instance, InstanceStatsStore stats, InstanceRuleStore rules, ComposeOptions compose,
+        MediaOptions media, CancellationToken ct)
     {
         var counts = await stats.ReadAsync(ct);
         var rulesShown = InstanceLanguages.RenderRules(await rules.ListAsync(ct));
@@ -64,7 +66,7 @@ public static class InstanceEndpoints
             {
                 accounts = new { max_featured_tags = 10 },
                 statuses = StatusesConfiguration,
-                media_attachments = MediaConfiguration,
+                media_attachments = MediaConfiguration(media),
                 polls = PollsConfiguration(compose),
             },
             contact_account = (object?)null,
@@ -72,7 +74,8 @@ public static class InstanceEndpoints
         });
     }
 
-    private static async Task<IResult> V2(InstanceOptions instance, InstanceStatsStore stats, InstanceRuleStore rules, ComposeOptions compose, CancellationToken ct)
+    private static async Task<IResult> V2(InstanceOptions instance, InstanceStatsStore stats, InstanceRuleStore rules, ComposeOptions compose,
+        MediaOptions media, CancellationToken ct)
     {
         var counts = await stats.ReadAsync(ct);
         var rulesShown = InstanceLanguages.RenderRules(await rules.ListAsync(ct));
@@ -93,7 +96,7 @@ public static class InstanceEndpoints
                 vapid = new { public_key = "" },
                 accounts = new { max_featured_tags = 10, max_pinned_statuses = 5 },
                 statuses = StatusesConfiguration,
-                media_attachments = MediaConfiguration,
+                media_attachments = MediaConfiguration(media),
                 polls = PollsConfiguration(compose),
                 translation = new { enabled = false },
             },

@@ -77,6 +77,20 @@ public sealed class MediaAttachTests
     }
 
     [Test]
+    public async Task Delete_and_redraft_posts_the_same_media_again()
+    {
+        var alice = await Cluster.Users.SignUpAsync();
+        var mediaId = await UploadIdAsync(alice);
+        var id = Json(await PostWithMediaAsync(alice, "draft one", mediaId))["id"]!.GetValue<string>();
+
+        var deleted = Json(await alice.Client.DeleteAsync($"/api/v1/statuses/{id}"));
+        var redrafted = Json(await PostWithMediaAsync(alice, "draft two", mediaId));
+
+        Assert.That(deleted["media_attachments"]![0]!["id"]!.GetValue<string>(), Is.EqualTo(mediaId));
+        Assert.That(redrafted["media_attachments"]![0]!["id"]!.GetValue<string>(), Is.EqualTo(mediaId));
+    }
+
+    [Test]
     public async Task An_edit_replaces_the_attachments()
     {
         var alice = await Cluster.Users.SignUpAsync();

@@ -34,6 +34,26 @@ public static class MediaFixtures
         return animated.WriteToBuffer(".gif");
     }
 
+    /// <summary>A clip made by ffmpeg from its test sources (lavfi): <paramref name="arguments"/> name the inputs and output options.</summary>
+    public static async Task<byte[]> FfmpegFileAsync(string extension, params string[] arguments)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fedi-test-{Guid.NewGuid():N}.{extension}");
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
+            foreach (var argument in (string[])["-nostdin", "-v", "error", "-y", .. arguments, path]) start.ArgumentList.Add(argument);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.That(process.ExitCode, Is.Zero, errors);
+            return await File.ReadAllBytesAsync(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>A valid PNG header declaring <paramref name="width"/>x<paramref name="height"/>, with no pixels behind it.</summary>
     public static byte[] DeclaredHugePng(int width, int height)
     {

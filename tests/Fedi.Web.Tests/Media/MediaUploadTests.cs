@@ -37,6 +37,17 @@ public sealed class MediaUploadTests
     }
 
     [Test]
+    public async Task The_instance_advertises_the_types_and_limits_uploads_are_held_to()
+    {
+        var media = Json(await Cluster.Api.GetAsync("/api/v2/instance"))["configuration"]!["media_attachments"]!;
+
+        Assert.That(media["supported_mime_types"]!.AsArray().Select(t => t!.GetValue<string>()),
+            Is.SupersetOf(new[] { "image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4", "audio/mpeg" }));
+        Assert.That(media["image_size_limit"]!.GetValue<long>(), Is.EqualTo(16L * 1024 * 1024));
+        Assert.That(media["image_matrix_limit"]!.GetValue<long>(), Is.EqualTo(33_177_600));
+    }
+
+    [Test]
     public async Task A_jpeg_is_turned_upright_and_stored_without_its_exif()
     {
         var alice = await Cluster.Users.SignUpAsync();
@@ -98,6 +109,41 @@ public sealed class MediaUploadTests
         Assert.That(media["meta"]!["original"]!["width"]!.GetValue<int>(), Is.EqualTo(64));
         var (_, served) = await DownloadAsync(media["url"]!.GetValue<string>());
         Assert.That(served.Content.Headers.ContentType?.MediaType, Is.EqualTo("video/mp4"));
+    }
+
+    [Test]
+    public async Task A_video_is_transcoded_to_h264_mp4_with_a_preview_duration_and_frame_rate()
+    {
+        Assume.That(File.Exists("/usr/bin/ffmpeg"), "ffmpeg is not installed");
+        var alice = await Cluster.Users.SignUpAsync();
+        var webm = await FfmpegFileAsync("webm", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25",
+            "-f", "lavfi", "-i", "sine=duration=2", "-c:v", "libvpx", "-c:a", "libvorbis", "-shortest");
+
+        var media = await UploadProcessedAsync(alice, webm, "clip.webm", "video/webm");
+
+        Assert.That(media["type"]!.GetValue<string>(), Is.EqualTo("video"));
+        Assert.That(media["url"]!.GetValue<string>(), Does.EndWith(".mp4"));
+        Assert.That(media["preview_url"]!.GetValue<string>(), Does.EndWith(".jpg"));
+        Assert.That(media["meta"]!["duration"]!.GetValue<double>(), Is.EqualTo(2).Within(0.2));
+        Assert.That(media["meta"]!["fps"]!.GetValue<int>(), Is.EqualTo(25));
+        Assert.That(media["meta"]!["original"]!["width"]!.GetValue<int>(), Is.EqualTo(320));
+        Assert.That(media["blurhash"]!.GetValue<string>(), Is.Not.Empty);
+        var (_, served) = await DownloadAsync(media["url"]!.GetValue<string>());
+        Assert.That(served.Content.Headers.ContentType?.MediaType, Is.EqualTo("video/mp4"));
+    }
+
+    [Test]
+    public async Task Audio_is_converted_to_mp3()
+    {
+        Assume.That(File.Exists("/usr/bin/ffmpeg"), "ffmpeg is not installed");
+        var alice = await Cluster.Users.SignUpAsync();
+        var wav = await FfmpegFileAsync("wav", "-f", "lavfi", "-i", "sine=duration=1");
+
+        var media = await UploadProcessedAsync(alice, wav, "tone.wav", "audio/wav");
+
+        Assert.That(media["type"]!.GetValue<string>(), Is.EqualTo("audio"));
+        Assert.That(media["url"]!.GetValue<string>(), Does.EndWith(".mp3"));
+        Assert.That(media["meta"]!["duration"]!.GetValue<double>(), Is.EqualTo(1).Within(0.2));
     }
 
     [Test]

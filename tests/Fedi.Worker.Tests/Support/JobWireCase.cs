@@ -26,6 +26,7 @@ public sealed record JobWireCase(string Name, object Record, string Class, strin
         Of(new TestJob("diagnostics:k", "fail"), "Fedi::TestJob", """["diagnostics:k","fail"]"""),
         Of(new BenchNoopJob(12), "Fedi::BenchNoop", "[12]"),
         Of(new BenchFeedInsertJob("diagnostics:bench:feed:1", 5), "Fedi::BenchFeedInsert", """["diagnostics:bench:feed:1",5]"""),
+        Of(new MediaJob(110_123_456_789_012_345), "PostProcessMediaWorker", "[110123456789012345]", "media"),
     ];
 
     public static JobWireCase Of<TJob>(TJob job, string jobClass, string args, string queue = "default", bool retry = true)
