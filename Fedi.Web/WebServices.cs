@@ -6,6 +6,8 @@ using Fedi.Web.ClientApi.Blocks;
 using Fedi.Web.ClientApi.Conversations;
 using Fedi.Web.ClientApi.DomainBlocks;
 using Fedi.Web.ClientApi.Filters;
+using Fedi.Web.ClientApi.Endorsements;
+using Fedi.Web.ClientApi.FeaturedTags;
 using Fedi.Web.ClientApi.FollowRequests;
 using Fedi.Web.ClientApi.Instance;
 using Fedi.Web.ClientApi.Lists;
@@ -53,6 +55,8 @@ public static class WebServices
         app.MapAppsEndpoints();
         app.MapAccountsEndpoints();
         app.MapAccountRelationshipEndpoints();
+        app.MapEndorsementsEndpoints();
+        app.MapFeaturedTagsEndpoints();
         app.MapAccountCollectionsEndpoints();
         app.MapBlocksEndpoints();
         app.MapMutesEndpoints();

@@ -50,6 +50,10 @@ public static class DomainServices
         services.AddSingleton<UnfollowService>();
         services.AddSingleton<ListFollowsService>();
         services.AddSingleton<RelationshipRenderer>();
+        services.AddSingleton<EndorsementStore>();
+        services.AddSingleton<EndorseAccountService>();
+        services.AddSingleton<FeaturedTagStore>();
+        services.AddSingleton<FeatureTagService>();
         services.AddSingleton<StatusStore>();
         services.AddSingleton<StatusRenderer>();
         services.AddSingleton<PollRenderer>();

@@ -6,10 +6,10 @@ namespace Fedi.Core.ClientApi.Rendering;
 
 /// <summary>
 /// Relationships of a viewer to many accounts, one query per relation for all of them (Mastodon's
-/// AccountRelationshipsPresenter). Endorsements do not exist yet, so they are always false.
+/// AccountRelationshipsPresenter).
 /// </summary>
 public sealed class RelationshipRenderer(FollowStore follows, BlockStore blocks, MuteStore mutes, AccountDomainBlockStore domainBlocks,
-    FollowRequestStore requests, AccountNoteStore notes)
+    FollowRequestStore requests, AccountNoteStore notes, EndorsementStore endorsements)
 {
     /// <summary>One entity per id, in the order given.</summary>
     public async Task<IReadOnlyList<ApiRelationship>> RenderManyAsync(long viewerId, IReadOnlyList<long> accountIds, CancellationToken ct = default)
@@ -22,6 +22,7 @@ public sealed class RelationshipRenderer(FollowStore follows, BlockStore blocks,
         var domainBlocking = await domainBlocks.ListAccountsOnBlockedDomainsAsync(viewerId, accountIds, ct);
         var requested = await requests.ListRequestedAsync(viewerId, accountIds, ct);
         var notesById = await notes.ListAsync(viewerId, accountIds, ct);
+        var endorsed = await endorsements.ListEndorsedAsync(viewerId, accountIds, ct);
         return accountIds.Select(id =>
         {
             var follow = following.GetValueOrDefault(id);
@@ -42,6 +43,7 @@ public sealed class RelationshipRenderer(FollowStore follows, BlockStore blocks,
                 DomainBlocking = domainBlocking.Contains(id),
                 Requested = requested.Contains(id),
                 Note = notesById.GetValueOrDefault(id, ""),
+                Endorsed = endorsed.Contains(id),
             };
         }).ToList();
     }
