@@ -42,6 +42,9 @@ public sealed class InboundInteractionTests : FederatingFixture
             (await alice.Client.GetAsync($"/api/v1/accounts/{alice.AccountId}/followers")).EnsureSuccess().RequireJson().AsArray()
                 .Select(a => (string?)a!["id"]).FirstOrDefault(), "the remote follower is listed");
         (await alice.Client.PostFormAsync($"/api/v1/accounts/{remoteId}/follow", [])).EnsureSuccess();
+        // A follow of a remote account is a request until the peer accepts it.
+        await Cluster.AnswerAsync(remote, (await remote.VerifiedArrivalAsync("Follow")).Body, "Accept");
+        await Eventually.TrueAsync(async () => (bool)(await FederatingCluster.RelationshipAsync(alice, remoteId!))["following"]!, "the follow is accepted");
         return remoteId!;
     }
 
