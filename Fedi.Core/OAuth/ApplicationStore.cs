@@ -16,6 +16,15 @@ public sealed class ApplicationStore(NpgsqlDataSource db)
         return await conn.QuerySingleOrDefaultAsync<OAuthApplication>(new CommandDefinition($"{Select} WHERE id = @id", new { id }, cancellationToken: ct));
     }
 
+    /// <summary>The applications among <paramref name="ids"/>, in one query.</summary>
+    public async Task<IReadOnlyDictionary<long, OAuthApplication>> ListAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return new Dictionary<long, OAuthApplication>();
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<OAuthApplication>(new CommandDefinition($"{Select} WHERE id = ANY(@ids)", new { ids = ids.ToArray() },
+            cancellationToken: ct))).ToDictionary(a => a.Id);
+    }
+
     public async Task<OAuthApplication?> FindByClientIdAsync(string clientId, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);

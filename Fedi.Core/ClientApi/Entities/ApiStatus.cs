@@ -27,6 +27,9 @@ public sealed record ApiStatus
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Bookmarked { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Pinned { get; init; }
 
+    /// <summary>The app it was posted with, shown to its author (Mastodon shows it where the author allows).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ApiStatusApplication? Application { get; init; }
+
     public required string Content { get; init; }
     public IReadOnlyList<ApiFilterResult> Filtered { get; init; } = [];
     public ApiStatus? Reblog { get; init; }
@@ -45,3 +48,6 @@ public sealed record ApiStatus
 public sealed record ApiMention(string Id, string Username, string Url, string Acct);
 
 public sealed record ApiTag(string Name, string Url);
+
+/// <summary>The application part of a Status entity.</summary>
+public sealed record ApiStatusApplication(string Name, string? Website);

@@ -4,6 +4,7 @@ using Fedi.Core.Configuration;
 using Fedi.Core.Filters;
 using Fedi.Core.Interactions;
 using Fedi.Core.Media;
+using Fedi.Core.OAuth;
 using Fedi.Core.Statuses;
 
 namespace Fedi.Core.ClientApi.Rendering;
@@ -16,7 +17,7 @@ namespace Fedi.Core.ClientApi.Rendering;
 public sealed class StatusRenderer(
     StatusStore statuses, AccountStore accounts, AccountRenderer accountRenderer, TagStore tags, StatusStatsStore stats,
     ViewerStatusFlagsStore flags, InstanceOptions instance, PollRenderer polls, MediaAttachmentStore media,
-    MediaAttachmentRenderer mediaRenderer, ViewerFilterLoader filters)
+    MediaAttachmentRenderer mediaRenderer, ViewerFilterLoader filters, ApplicationStore applications)
 {
     public async Task<ApiStatus> RenderAsync(Status status, long? viewerAccountId, CancellationToken ct = default) =>
         (await RenderManyAsync([status], viewerAccountId, ct)) is [var rendered] ? rendered : throw Errors.ApiException.NotFound();
@@ -56,7 +57,7 @@ public sealed class StatusRenderer(
     private sealed record Batch(
         ILookup<long, long> MentionIds, IReadOnlyDictionary<long, StatusCounts> Counts, ILookup<long, string> TagNames,
         IReadOnlyDictionary<long, Account> Accounts, IReadOnlyDictionary<long, ViewerStatusFlags> Flags,
-        IReadOnlyDictionary<long, ApiPoll> Polls, ILookup<long, MediaAttachment> Media);
+        IReadOnlyDictionary<long, ApiPoll> Polls, ILookup<long, MediaAttachment> Media, IReadOnlyDictionary<long, OAuthApplication> Apps);
 
     private async Task<Batch> LoadAsync(IReadOnlyList<Status> all, long? viewerAccountId, CancellationToken ct)
     {
@@ -71,7 +72,10 @@ public sealed class StatusRenderer(
         var accountIds = all.Select(s => s.AccountId).Concat(mentionIds.SelectMany(g => g)).Distinct().ToArray();
         var accountsById = (await accounts.ListAsync(accountIds, ct)).ToDictionary(a => a.Id);
         var rendered = await polls.RenderForStatusesAsync(ids, viewerAccountId, ct);
-        return new Batch(mentionIds, counts, tagNames, accountsById, viewerFlags, rendered, attachments);
+        // Only the viewer's own statuses show their app, so most pages need no query for it.
+        var appIds = all.Where(s => s.AccountId == viewerAccountId && s.ApplicationId is not null).Select(s => s.ApplicationId!.Value).Distinct().ToList();
+        var apps = await applications.ListAsync(appIds, ct);
+        return new Batch(mentionIds, counts, tagNames, accountsById, viewerFlags, rendered, attachments, apps);
     }
 
     private ApiStatus Render(Status status, Batch batch, long? viewerAccountId)
@@ -123,6 +127,9 @@ public sealed class StatusRenderer(
             Muted = signedIn ? viewer.Muted : null,
             Bookmarked = signedIn ? viewer.Bookmarked : null,
             Pinned = viewerAccountId == status.AccountId ? viewer.Pinned : null,
+            Application = viewerAccountId == status.AccountId && status.ApplicationId is { } appId && batch.Apps.TryGetValue(appId, out var app)
+                ? new ApiStatusApplication(app.Name, string.IsNullOrEmpty(app.Website) ? null : app.Website)
+                : null,
             Content = "",
             Account = accountRenderer.Render(author),
             Mentions = [],

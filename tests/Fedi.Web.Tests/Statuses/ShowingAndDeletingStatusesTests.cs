@@ -77,4 +77,18 @@ public sealed class ShowingAndDeletingStatusesTests
         Assert.That(attempt.Status, Is.EqualTo(404));
         Assert.That((await Cluster.Api.GetAsync($"/api/v1/statuses/{id}")).Status, Is.EqualTo(200));
     }
+
+    [Test]
+    public async Task The_author_sees_the_app_a_status_was_posted_with_and_others_do_not()
+    {
+        var alice = await Cluster.Users.SignUpAsync();
+        var bob = await Cluster.Users.SignUpAsync();
+        var id = await PostAsync(alice, "posted from an app");
+
+        var own = Json(await alice.Client.GetAsync($"/api/v1/statuses/{id}"));
+        var others = Json(await bob.Client.GetAsync($"/api/v1/statuses/{id}"));
+
+        Assert.That(own["application"]!["name"]!.GetValue<string>(), Does.StartWith("test app "));
+        Assert.That(others.AsObject().ContainsKey("application"), Is.False);
+    }
 }
