@@ -32,6 +32,8 @@ public static class ReadingScenario
             [
                 new("ceiling: plain Kestrel JSON (40 items)", ceiling, null, _ => "/ceiling"),
                 new("GET /api/v1/timelines/home?limit=40", fedi, viewer.Token, _ => "/api/v1/timelines/home?limit=40"),
+                new("GET /api/v1/timelines/home?limit=5", fedi, viewer.Token, _ => "/api/v1/timelines/home?limit=5"),
+                new("GET /api/v1/timelines/public?limit=40", fedi, viewer.Token, _ => "/api/v1/timelines/public?limit=40"),
                 new($"GET /api/v1/statuses/:id/context ({ReadingSeeder.ThreadSize})", fedi, viewer.Token, _ => $"/api/v1/statuses/{root}/context"),
                 new("GET /api/v1/notifications?limit=40", fedi, viewer.Token, _ => "/api/v1/notifications?limit=40"),
                 new("GET /api/v2/notifications?limit=40", fedi, viewer.Token, _ => "/api/v2/notifications?limit=40"),
