@@ -61,6 +61,7 @@ public static class DomainServices
         services.AddSingleton<StatusPolicy>();
         services.AddSingleton<StatusFilterStore>();
         services.AddSingleton<StatusIdempotency>();
+        services.AddSingleton<MentionResolver>();
         services.AddSingleton<PostStatusService>();
         services.TryAddSingleton<IRemoteMentionResolver, StoredRemoteMentions>();
         services.AddSingleton<DeleteStatusService>();

@@ -18,9 +18,9 @@ namespace Fedi.Core.Statuses;
 /// a status that is stored always gets its fan-out, even when Redis is away at that moment.
 /// </summary>
 public sealed class PostStatusService(
-    NpgsqlDataSource db, StatusStore statuses, TagStore tags, AccountStatsStore stats, StatusPolicy policy, AccountStore accounts,
+    NpgsqlDataSource db, StatusStore statuses, TagStore tags, AccountStatsStore stats, StatusPolicy policy,
     StatusIdempotency idempotency, JobOutbox outbox, InstanceOptions instance, StatusStatsStore statusStats,
-    StatusPolls polls, MediaAttachmentService media, IRemoteMentionResolver remoteMentions)
+    StatusPolls polls, MediaAttachmentService media, MentionResolver mentions)
 {
     public async Task<Status> PostAsync(Account author, NewStatus input, CancellationToken ct = default)
     {
@@ -53,7 +53,7 @@ public sealed class PostStatusService(
             parent = await statuses.FindAsync(parentId, ct);
             if (parent is null || !await policy.CanViewAsync(parent, author.Id, ct)) throw ApiException.NotFound();
         }
-        var mentioned = await ResolveMentionsAsync(input.Text, ct);
+        var mentioned = await mentions.ResolveAsync(input.Text, ct);
         var attachments = await media.CheckAsync(author.Id, input.MediaIds ?? [], null, ct);
 
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -93,20 +93,5 @@ public sealed class PostStatusService(
         await outbox.ReleaseAsync(distribution);
         await polls.ScheduleExpiryAsync(poll);
         return status;
-    }
-
-    /// <summary>Accounts named in the text: local ones, and remote ones through <see cref="IRemoteMentionResolver"/>.</summary>
-    internal async Task<IReadOnlyList<Account>> ResolveMentionsAsync(string text, CancellationToken ct)
-    {
-        // Side by side, so a post naming several slow hosts waits for the slowest, not for their sum.
-        var lookups = StatusText.Mentions(text).Select(m =>
-            m.Domain is { } domain && !domain.Equals(instance.LocalDomain, StringComparison.OrdinalIgnoreCase)
-                ? remoteMentions.ResolveAsync(m.Username, domain, ct)
-                : accounts.FindByAcctAsync(m.Username, instance.LocalDomain, ct));
-        var found = new List<Account>();
-        foreach (var account in await Task.WhenAll(lookups))
-            if (account is { SuspendedAt: null } && found.All(a => a.Id != account.Id))
-                found.Add(account);
-        return found;
     }
 }

@@ -18,7 +18,7 @@ namespace Fedi.Core.Statuses;
 /// An edit that changes nothing records nothing.
 /// </summary>
 public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuses, StatusEditStore edits, JobOutbox outbox, ReblogStore reblogs,
-    StatusPolls polls, MediaAttachmentService media, PostStatusService posting, TagStore tags)
+    StatusPolls polls, MediaAttachmentService media, MentionResolver mentions, TagStore tags)
 {
     public async Task<Status> UpdateAsync(long accountId, long statusId, NewStatus input, CancellationToken ct = default)
     {
@@ -54,7 +54,7 @@ public sealed class UpdateStatusService(NpgsqlDataSource db, StatusStore statuse
 
         // Mastodon tells those who boosted the status that it changed under their boost.
         var boosters = await reblogs.ListRebloggersAsync(status.Id, Page.Newest(1000), ct);
-        var mentioned = edited.Text == status.Text || !status.Local ? null : await posting.ResolveMentionsAsync(edited.Text, ct);
+        var mentioned = edited.Text == status.Text || !status.Local ? null : await mentions.ResolveAsync(edited.Text, ct);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (!await edits.AnyAsync(conn, tx, status.Id, ct)) await edits.InsertAsync(conn, tx, status, status.CreatedAt, ct);
