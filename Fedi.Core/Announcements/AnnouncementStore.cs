@@ -15,10 +15,11 @@ public sealed class AnnouncementStore(NpgsqlDataSource db)
         var rows = await conn.QueryAsync<Announcement>(new CommandDefinition($"""
             SELECT {Columns}, EXISTS (SELECT 1 FROM announcement_mutes m WHERE m.announcement_id = a.id AND m.account_id = @accountId) AS read
             FROM announcements a
-            WHERE a.ends_at IS NULL OR a.ends_at > now()
+            WHERE (a.ends_at IS NULL OR a.ends_at > now())
+              AND (@withDismissed OR NOT EXISTS (SELECT 1 FROM announcement_mutes m WHERE m.announcement_id = a.id AND m.account_id = @accountId))
             ORDER BY a.published_at DESC, a.id DESC
-            """, new { accountId }, cancellationToken: ct));
-        return rows.Where(a => withDismissed || !a.Read).ToList();
+            """, new { accountId, withDismissed }, cancellationToken: ct));
+        return rows.AsList();
     }
 
     /// <summary>Every announcement, ended ones too, for the operator.</summary>
@@ -62,12 +63,16 @@ public sealed class AnnouncementStore(NpgsqlDataSource db)
         return await conn.ExecuteAsync(new CommandDefinition("DELETE FROM announcements WHERE id = @id", new { id }, cancellationToken: ct)) > 0;
     }
 
-    public async Task DismissAsync(long accountId, long id, CancellationToken ct = default)
+    /// <summary>Dismisses an active announcement for the reader (again is fine); false when there is no such announcement.</summary>
+    public async Task<bool> DismissAsync(long accountId, long id, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO announcement_mutes (account_id, announcement_id) VALUES (@accountId, @id) ON CONFLICT DO NOTHING",
-            new { accountId, id }, cancellationToken: ct));
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            WITH active AS (SELECT id FROM announcements WHERE id = @id AND (ends_at IS NULL OR ends_at > now())),
+                 dismissed AS (INSERT INTO announcement_mutes (account_id, announcement_id)
+                               SELECT @accountId, id FROM active ON CONFLICT DO NOTHING)
+            SELECT EXISTS (SELECT 1 FROM active)
+            """, new { accountId, id }, cancellationToken: ct));
     }
 
     /// <summary>Adds the reader's reaction unless the announcement already carries <paramref name="maxNames"/> other emoji.</summary>

@@ -15,7 +15,7 @@ public sealed class FeatureTagService(FeaturedTagStore featured, TagFollowStore 
         if (raw.Length == 0) throw ApiException.Unprocessable("Validation failed: Name can't be blank");
         if (!IsHashtagName(raw)) throw ApiException.Unprocessable("Validation failed: Name is invalid");
         var tag = await tags.FindOrCreateAsync(HashtagNormalizer.Normalize(raw), ct);
-        var (added, taken) = await featured.AddAsync(accountId, tag with { Name = raw }, Limit, ct);
+        var (added, taken) = await featured.AddAsync(accountId, tag.Id, raw, Limit, ct);
         return added ?? throw ApiException.Unprocessable(taken
             ? "Validation failed: Name has already been taken"
             : "Validation failed: You have already featured the maximum number of hashtags");

@@ -25,8 +25,11 @@ public sealed class FeaturedTagStore(NpgsqlDataSource db)
             $"{Select} WHERE ft.account_id = @accountId ORDER BY used.statuses_count DESC, ft.id", new { accountId }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>Features the tag unless it already is or the account has <paramref name="limit"/>: the new row, or why not.</summary>
-    public async Task<(FeaturedTag? Added, bool Taken)> AddAsync(long accountId, Tag tag, int limit, CancellationToken ct = default)
+    /// <summary>
+    /// Features tag <paramref name="tagId"/>, shown as <paramref name="name"/>, unless it already is or the account has
+    /// <paramref name="limit"/>: the new row, or why not.
+    /// </summary>
+    public async Task<(FeaturedTag? Added, bool Taken)> AddAsync(long accountId, long tagId, string name, int limit, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var id = await conn.ExecuteScalarAsync<long?>(new CommandDefinition("""
@@ -34,12 +37,12 @@ public sealed class FeaturedTagStore(NpgsqlDataSource db)
             SELECT @accountId, @tagId, @name WHERE (SELECT count(*) FROM featured_tags WHERE account_id = @accountId) < @limit
             ON CONFLICT (account_id, tag_id) DO NOTHING
             RETURNING id
-            """, new { accountId, tagId = tag.Id, name = tag.Name, limit }, cancellationToken: ct));
+            """, new { accountId, tagId, name, limit }, cancellationToken: ct));
         if (id is null)
         {
             var taken = await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "SELECT EXISTS (SELECT 1 FROM featured_tags WHERE account_id = @accountId AND tag_id = @tagId)",
-                new { accountId, tagId = tag.Id }, cancellationToken: ct));
+                new { accountId, tagId }, cancellationToken: ct));
             return (null, taken);
         }
         return (await conn.QuerySingleAsync<FeaturedTag>(new CommandDefinition($"{Select} WHERE ft.id = @id", new { id }, cancellationToken: ct)), false);

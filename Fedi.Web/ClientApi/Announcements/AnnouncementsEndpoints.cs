@@ -22,13 +22,10 @@ public static class AnnouncementsEndpoints
         return Results.Ok(await renderer.RenderManyAsync(rows, auth.RequiredAccountId, ct));
     }
 
-    private static async Task<IResult> DismissAsync(string id, RequestAuth auth, AnnouncementStore announcements, CancellationToken ct)
-    {
-        var announcementId = RouteId.Parse(id);
-        if (!await announcements.ExistsActiveAsync(announcementId, ct)) throw Core.Errors.ApiException.NotFound();
-        await announcements.DismissAsync(auth.RequiredAccountId, announcementId, ct);
-        return Results.Ok(new { });
-    }
+    private static async Task<IResult> DismissAsync(string id, RequestAuth auth, AnnouncementStore announcements, CancellationToken ct) =>
+        await announcements.DismissAsync(auth.RequiredAccountId, RouteId.Parse(id), ct)
+            ? Results.Ok(new { })
+            : throw Core.Errors.ApiException.NotFound();
 
     private static async Task<IResult> ReactAsync(string id, string name, RequestAuth auth, ReactToAnnouncementService reactions, CancellationToken ct)
     {
