@@ -186,10 +186,14 @@ public sealed class InboundInteractionTests : FederatingFixture
     {
         await using var remote = new RemoteActorServer();
         var alice = await Cluster.Users.SignUpAsync();
-        await MutualAsync(remote, alice);
+        var remoteId = await MutualAsync(remote, alice);
         var note = remote.ServeNote("<p>deleted before it arrived</p>");
 
         await SendAsync(remote, remote.Activity("Delete", new JsonObject { ["id"] = (string)note["id"]!, ["type"] = "Tombstone" }));
+        // The worker runs inbox jobs side by side: the Create is sent once the Delete is processed, so it is the later one.
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(ConnectionUrls.ParseRedis(Cluster.Environment["REDIS_URL"]));
+        await Eventually.TrueAsync(() => redis.GetDatabase().KeyExistsAsync($"{Cluster.RedisNamespace}:delete_upon_arrival:{remoteId}:{note["id"]}"),
+            "the Delete is remembered");
         await SendAsync(remote, remote.Activity("Create", note));
         await DeliveredNoteAsync(remote, alice, "<p>a later post</p>");
 
