@@ -21,8 +21,10 @@ public sealed class HostCircuits(TimeProvider clock)
     public ResiliencePipeline For(string host) => _byHost.GetOrAdd(host, _ => new ResiliencePipelineBuilder { TimeProvider = clock }
         .AddCircuitBreaker(new CircuitBreakerStrategyOptions
         {
-            // Every attempt in the window failed, and at least ten of them: a host that answers some is not down.
-            FailureRatio = 1.0,
+            // Nine in ten attempts in the window failed, and at least ten of them. Stoplight counts failures since the
+            // last success; a ratio below 1 lets one success a minute ago (the Accept of a follow, say) not hold the
+            // circuit closed while everything since is refused, yet a host that answers often stays reachable.
+            FailureRatio = 0.9,
             MinimumThroughput = Failures,
             SamplingDuration = BreakFor,
             BreakDuration = BreakFor,

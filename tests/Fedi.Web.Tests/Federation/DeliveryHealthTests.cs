@@ -18,12 +18,14 @@ public sealed class DeliveryHealthTests : FederatingFixture
 
     private Task<T?> ScalarAsync<T>(string sql, object parameters) => Rows.ScalarAsync<T>(Cluster, sql, parameters);
 
-    /// <summary>A local account followed from a peer that then shuts down, leaving its port closed; the peer's domain.</summary>
+    /// <summary>A local account followed from a peer that receives the Accept and then shuts down, leaving its port closed; the peer's domain.</summary>
     private async Task<(TestUser Alice, string Domain)> FollowedByAGonePeerAsync(string username)
     {
         var remote = new RemoteActorServer(username);
         var alice = await Cluster.Users.SignUpAsync();
         await Cluster.FollowedByAsync(remote, alice);
+        // The Accept is delivered before the peer goes, so every test starts from one success on the host's circuit.
+        await remote.VerifiedArrivalAsync("Accept");
         await remote.DisposeAsync();
         return (alice, remote.Domain);
     }
