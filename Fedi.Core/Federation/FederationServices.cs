@@ -26,6 +26,7 @@ public static class FederationServices
         services.AddSingleton<LocalUris>();
         services.AddSingleton<ActorDocument>();
         services.AddSingleton<NoteDocument>();
+        services.AddSingleton<AnnounceDocument>();
         services.AddSingleton<AccountKeyStore>();
         services.AddSingleton<NoteSources>();
         services.AddSingleton<LocalActorService>();

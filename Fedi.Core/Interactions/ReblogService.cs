@@ -10,7 +10,8 @@ namespace Fedi.Core.Interactions;
 
 /// <summary>
 /// Mastodon's ReblogService: a status row wrapping the original, counted on the original and the booster,
-/// then fanned out to the booster's followers by the worker (DistributionWorker), as a new post is.
+/// then fanned out to the booster's followers by the worker (DistributionWorker), as a new post is, and announced to the
+/// remote ones (ActivityPub::DistributionWorker: an Announce, and an Undo of it when the reblog is taken back).
 /// </summary>
 public sealed class ReblogService(
     NpgsqlDataSource db, VisibleStatuses visible, ReblogStore reblogs, StatusStore statuses, StatusStatsStore stats,
@@ -44,6 +45,7 @@ public sealed class ReblogService(
             ReblogOfId = original.Id,
             AccountId = accountId,
             ApplicationId = applicationId,
+            Local = booster.Domain is null,
         }, ct);
         if (reblog is null)
         {
@@ -52,11 +54,12 @@ public sealed class ReblogService(
         }
         await stats.AddAsync(conn, tx, original.Id, StatusCounter.Reblogs, 1, ct);
         await accountStats.AddStatusesAsync(conn, tx, accountId, 1, touchLastStatus: true, ct);
-        JobOutbox.Staged[] staged =
+        List<JobOutbox.Staged> staged =
         [
             await outbox.StageAsync(conn, tx, new DistributionJob(reblog.Id), ct),
             await outbox.StageAsync(conn, tx, new LocalNotificationJob(original.AccountId, accountId, "reblog", original.Id), ct),
         ];
+        if (reblog.Local) staged.Add(await outbox.StageAsync(conn, tx, new ActivityPubDistributionJob(reblog.Id), ct));
         await tx.CommitAsync(ct);
 
         await outbox.ReleaseAsync(staged);
@@ -76,10 +79,12 @@ public sealed class ReblogService(
             await stats.AddAsync(conn, tx, original.Id, StatusCounter.Reblogs, -1, ct);
             await accountStats.AddStatusesAsync(conn, tx, accountId, -1, touchLastStatus: false, ct);
         }
-        var removal = await outbox.StageAsync(conn, tx, new RemovalJob(reblog.Id), ct);
+        List<JobOutbox.Staged> staged = [await outbox.StageAsync(conn, tx, new RemovalJob(reblog.Id), ct)];
+        if (reblog.Local)
+            staged.Add(await outbox.StageAsync(conn, tx, new ActivityPubDistributionJob(reblog.Id, ActivityPubDistributionJob.Delete), ct));
         await tx.CommitAsync(ct);
 
-        await outbox.ReleaseAsync(removal);
+        await outbox.ReleaseAsync(staged);
         return original;
     }
 }

@@ -21,13 +21,13 @@ public sealed class ReblogStore(NpgsqlDataSource db)
     public Task<Status?> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Status reblog, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<Status>(new CommandDefinition($"""
             INSERT INTO statuses (id, uri, visibility, reblog_of_id, account_id, application_id, local, conversation_id)
-            VALUES (@id, @uri, @visibility, @reblogOfId, @accountId, @applicationId, true, @id)
+            VALUES (@id, @uri, @visibility, @reblogOfId, @accountId, @applicationId, @local, @id)
             ON CONFLICT (account_id, reblog_of_id) WHERE reblog_of_id IS NOT NULL AND deleted_at IS NULL DO NOTHING
             RETURNING {StatusStore.Columns.Replace("s.", "")}
             """, new
         {
             id = reblog.Id, uri = reblog.Uri, visibility = (int)reblog.Visibility, reblogOfId = reblog.ReblogOfId,
-            accountId = reblog.AccountId, applicationId = reblog.ApplicationId,
+            accountId = reblog.AccountId, applicationId = reblog.ApplicationId, local = reblog.Local,
         }, transaction, cancellationToken: ct));
 
     /// <summary>Soft-deletes every live reblog of <paramref name="originalId"/> inside the caller's transaction (the original is being deleted); their ids and authors.</summary>

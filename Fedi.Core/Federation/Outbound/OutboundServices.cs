@@ -10,6 +10,7 @@ public static class OutboundServices
         services.AddSingleton<DeliveryInboxStore>();
         services.AddSingleton<ActivityDelivery>();
         services.AddSingleton<DistributeStatusService>();
+        services.AddSingleton<DistributeReblogService>();
         services.AddSingleton<HostCircuits>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<DeliverRelationshipService>();
