@@ -80,6 +80,7 @@ public static class WebServices
         app.MapProfileEndpoints();
         app.MapPreferencesEndpoints();
         app.MapDefaultImagesEndpoints();
+        app.MapLandingPageEndpoints();
         app.MapDiscoveryEndpoints();
         app.MapActivityPubEndpoints();
     }
