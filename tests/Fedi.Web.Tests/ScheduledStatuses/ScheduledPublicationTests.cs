@@ -48,7 +48,9 @@ public sealed class ScheduledPublicationTests
         Assert.That(DateTime.UtcNow, Is.GreaterThanOrEqualTo(at.AddMilliseconds(-500)));
         Assert.That(DateTime.Parse(published.Text("created_at"), CultureInfo.InvariantCulture).ToUniversalTime(), Is.EqualTo(at).Within(TimeSpan.FromSeconds(5)));
         Assert.That(published["poll"]!["options"]!.AsArray().Select(o => o.Text("title")), Is.EqualTo(new[] { "yes", "no" }));
-        Assert.That(Ids(await alice.Client.GetAsync("/api/v1/scheduled_statuses")), Is.Empty);
+        // As Mastodon's PublishScheduledStatusWorker, the row goes once the post is made, so a reader can be in between.
+        await Eventually.TrueAsync(async () => Ids(await alice.Client.GetAsync("/api/v1/scheduled_statuses")).Count == 0,
+            "the published status left the scheduled list");
         Assert.That(await CountStatusRowsAsync(Cluster, alice.AccountId), Is.EqualTo(1));
     }
 }
