@@ -21,7 +21,7 @@ public sealed class AnnounceDocument(LocalUris uris)
         };
         return new JsonObject
         {
-            ["@context"] = "https://www.w3.org/ns/activitystreams",
+            ["@context"] = ActivityContext.ActivityStreams,
             ["id"] = reblog.Uri ?? uris.StatusActivity(booster.Username, reblog.Id),
             ["type"] = "Announce",
             ["actor"] = uris.Actor(booster.Username),
@@ -38,7 +38,7 @@ public sealed class AnnounceDocument(LocalUris uris)
         announce.Remove("@context");
         return new JsonObject
         {
-            ["@context"] = "https://www.w3.org/ns/activitystreams",
+            ["@context"] = ActivityContext.ActivityStreams,
             ["id"] = $"{announce["id"]}#undo",
             ["type"] = "Undo",
             ["actor"] = announce["actor"]!.DeepClone(),
